@@ -1,0 +1,28 @@
+// `helm taskmaster lint [PATH...]`: render, parse, lint, report.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "render/helm_client.h"
+
+namespace taskmaster::cli {
+
+struct LintCommandOptions {
+  std::vector<std::string> paths;
+  render::RenderOptions render;
+  std::string output = "text";
+  std::string fail_on = "error";
+  std::vector<std::string> only, disabled, rules_dirs;
+  int timeout_seconds = 120;
+  bool debug = false;
+};
+
+CLI::App* addLintCommand(CLI::App& app, LintCommandOptions& options);
+
+// Returns the exit code: 0 clean, 1 findings at or above --fail-on.
+// Throws InputError (exit 2) for bad input.
+int runLint(const LintCommandOptions& options);
+
+}  // namespace taskmaster::cli

@@ -1,0 +1,23 @@
+// Turns what the user named on the command line into resources to lint:
+// charts (directories or .tgz) are rendered with Helm, YAML files and
+// directories of them are read as manifests, `-` is standard input.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "manifest/resource.h"
+#include "render/helm_client.h"
+#include "render/line_map.h"
+
+namespace taskmaster::cli {
+
+struct LoadedInputs {
+  manifest::ResourceSet resources;
+  // Per rendered chart: the chart as named and how well its lines mapped.
+  std::vector<std::pair<std::string, render::MappingStats>> mapping;
+};
+
+LoadedInputs loadInputs(const std::vector<std::string>& paths, const render::RenderOptions& options);
+
+}  // namespace taskmaster::cli

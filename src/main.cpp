@@ -1,0 +1,54 @@
+// Wires the command line to the commands; nothing else happens here.
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <iostream>
+
+#include "cli/lint_command.h"
+#include "common/error.h"
+#include "common/version.h"
+
+namespace {
+constexpr int kExitUsage = 2;
+}
+
+int main(int argc, char** argv) {
+  // A child that exits before reading its stdin must not kill us.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  CLI::App app("Lint Helm charts at template lines; check and deploy TaskMaster AI.",
+               "helm taskmaster");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", taskmaster::kVersion);
+
+  taskmaster::cli::LintCommandOptions lint_options;
+  CLI::App* lint = taskmaster::cli::addLintCommand(app, lint_options);
+  CLI::App* version = app.add_subcommand("version", "Print the plugin version");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "helm taskmaster: " << e.what() << " (see helm taskmaster --help)\n";
+    return kExitUsage;
+  }
+
+  try {
+    if (version->parsed()) {
+      std::cout << taskmaster::kVersion << '\n';
+      return 0;
+    }
+    if (lint->parsed()) return taskmaster::cli::runLint(lint_options);
+  } catch (const taskmaster::InputError& e) {
+    std::cerr << "helm taskmaster: " << e.what() << '\n';
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "helm taskmaster: internal error: " << e.what() << '\n';
+    return kExitUsage;
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,65 @@
+#include "render/helm_client.h"
+
+#include <cstdlib>
+
+#include "common/error.h"
+#include "sys/process.h"
+
+namespace taskmaster::render {
+
+HelmClient HelmClient::locate() {
+  const char* env = std::getenv("HELM_BIN");
+  std::string name = env && *env ? env : "helm";
+  auto found = sys::findInPath(name);
+  if (!found) {
+    throw InputError(env && *env ? "helm not found: HELM_BIN=" + name + " is not an executable"
+                                 : "helm not found: put helm on PATH or set HELM_BIN");
+  }
+  return HelmClient(*found);
+}
+
+std::string HelmClient::version() const {
+  auto r = sys::runProcess({binary_.string(), "version", "--template", "{{.Version}}"},
+                           sys::withTimeout(std::chrono::seconds(30)));
+  if (!r.ok()) throw InputError(binary_.string() + ": helm version failed: " + helmErrorLine(r.err));
+  return r.out;
+}
+
+std::vector<std::string> HelmClient::templateArgv(const std::filesystem::path& chart,
+                                                  const RenderOptions& o, bool debug) const {
+  std::vector<std::string> argv = {binary_.string(), "template",    o.release_name,
+                                   chart.string(),   "--namespace", o.namespace_};
+  for (const auto& f : o.values_files) argv.insert(argv.end(), {"--values", f});
+  for (const auto& s : o.set) argv.insert(argv.end(), {"--set", s});
+  for (const auto& s : o.set_string) argv.insert(argv.end(), {"--set-string", s});
+  for (const auto& s : o.set_file) argv.insert(argv.end(), {"--set-file", s});
+  for (const auto& a : o.api_versions) argv.insert(argv.end(), {"--api-versions", a});
+  if (!o.kube_version.empty()) argv.insert(argv.end(), {"--kube-version", o.kube_version});
+  if (debug) argv.push_back("--debug");
+  return argv;
+}
+
+std::string helmErrorLine(const std::string& text) {
+  std::string out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    std::string line = text.substr(start, nl - start);
+    start = nl + 1;
+    if (line.rfind("Error:", 0) == 0 || line.rfind("error:", 0) == 0) {
+      if (!out.empty()) out += "; ";
+      out += line;
+    }
+  }
+  if (out.empty()) {
+    // No "Error:" line: the last non-empty line says most.
+    size_t end = text.find_last_not_of(" \n\r\t");
+    if (end == std::string::npos) return "(no error output)";
+    size_t begin = text.rfind('\n', end);
+    out = text.substr(begin == std::string::npos ? 0 : begin + 1, end + 1 - (begin == std::string::npos ? 0 : begin + 1));
+  }
+  return out;
+}
+
+}  // namespace taskmaster::render

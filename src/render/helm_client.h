@@ -1,0 +1,41 @@
+// How we call the user's Helm: which binary, which version, which argv.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace taskmaster::render {
+
+// Chart options passed through to `helm template` unchanged.
+struct RenderOptions {
+  std::string release_name = "release-name";  // helm template's own default
+  std::string namespace_ = "default";
+  std::vector<std::string> values_files, set, set_string, set_file, api_versions;
+  std::string kube_version;
+  std::chrono::milliseconds timeout{std::chrono::minutes(2)};
+};
+
+class HelmClient {
+ public:
+  // $HELM_BIN (Helm sets it for plugins), else `helm` on PATH; InputError
+  // when neither exists.
+  static HelmClient locate();
+  explicit HelmClient(std::filesystem::path binary) : binary_(std::move(binary)) {}
+
+  const std::filesystem::path& binary() const { return binary_; }
+  // "v4.1.4"; InputError when Helm does not answer.
+  std::string version() const;
+
+  std::vector<std::string> templateArgv(const std::filesystem::path& chart,
+                                        const RenderOptions& options, bool debug) const;
+
+ private:
+  std::filesystem::path binary_;
+};
+
+// Helm's error output reduced to one line ("Error: ..." lines, debug noise dropped).
+std::string helmErrorLine(const std::string& stderr_text);
+
+}  // namespace taskmaster::render

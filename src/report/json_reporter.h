@@ -1,0 +1,15 @@
+// Machine output, version 1 (the shape is documented in README and stable):
+// {"version":1, "findings":[{"rule","severity","message",
+//   "resource":{"apiVersion","kind","name","namespace"}, "container"?,
+//   "location":{"file","line"?}}], "summary":{"error","warning","info","resources"}}
+#pragma once
+
+#include <ostream>
+
+#include "report/report.h"
+
+namespace taskmaster::report {
+
+void writeJson(std::ostream& out, const Report& report);
+
+}  // namespace taskmaster::report
