@@ -4,7 +4,8 @@
 // CronJobs, Services, ConfigMaps with block scalars, Secrets, Ingresses, HPAs.
 // About one workload in eight carries a problem a linter should report
 // (missing probe or resources, a literal secret in env or a ConfigMap, the
-// default namespace), so the benchmark measures reporting too.
+// default namespace), so the benchmark measures reporting too. Objects are
+// in the namespace `apps` (lint with `-n apps`) unless they hard-code another.
 //
 //   generate_manifests [--mb N] [--seed S] [OUTPUT]     (stdout without OUTPUT)
 //
@@ -63,14 +64,15 @@ const char* const kApps[] = {"api",     "web",      "worker",  "gateway", "auth"
                              "metrics", "frontend", "backend", "ingest",  "report", "notifier"};
 const char* const kTeams[] = {"payments", "platform", "growth", "data", "identity", "core"};
 const char* const kRegistries[] = {"ghcr.io/example", "docker.io/library", "quay.io/acme",
-                                   "registry.k8s.io", "123456789012.dkr.ecr.eu-west-1.amazonaws.com"};
+                                   "registry.k8s.io",
+                                   "123456789012.dkr.ecr.eu-west-1.amazonaws.com"};
 const char* const kSidecars[] = {"envoy", "fluent-bit", "oauth2-proxy", "statsd-exporter",
                                  "cloud-sql-proxy"};
 const char* const kLogLevels[] = {"debug", "info", "warn", "error"};
-const char* const kEnvNames[] = {"LOG_LEVEL",    "HTTP_PORT",     "GRPC_PORT",    "DB_HOST",
-                                 "DB_PORT",      "DB_NAME",       "REDIS_URL",    "FEATURE_FLAGS",
-                                 "OTEL_ENDPOINT", "WORKERS",      "TIMEOUT_MS",   "REGION",
-                                 "CACHE_TTL",    "MAX_BODY_SIZE", "TRACE_SAMPLE", "TZ"};
+const char* const kEnvNames[] = {"LOG_LEVEL",     "HTTP_PORT",     "GRPC_PORT",    "DB_HOST",
+                                 "DB_PORT",       "DB_NAME",       "REDIS_URL",    "FEATURE_FLAGS",
+                                 "OTEL_ENDPOINT", "WORKERS",       "TIMEOUT_MS",   "REGION",
+                                 "CACHE_TTL",     "MAX_BODY_SIZE", "TRACE_SAMPLE", "TZ"};
 
 class Writer {
  public:
@@ -98,7 +100,9 @@ class Writer {
   uint64_t written_ = 0;
 };
 
-std::string s(std::string_view a) { return std::string(a); }
+std::string s(std::string_view a) {
+  return std::string(a);
+}
 
 // One "release" of one chart: a few related objects named after it.
 class Release {
@@ -108,7 +112,9 @@ class Release {
     name_ = "rel" + std::to_string(index) + "-" + app_;
     chart_ = app_ + "-" + std::to_string(r.range(0, 3)) + "." + std::to_string(r.range(0, 20)) +
              "." + std::to_string(r.range(0, 9));
-    ns_ = r.chance(4) ? "default" : s(r.pick(kTeams)) + "-" + std::to_string(index % 7);
+    // Rendered for `-n apps`; a few releases hard-code another namespace.
+    int where = r.range(1, 100);
+    ns_ = where <= 3 ? "default" : where <= 5 ? s(r.pick(kTeams)) : "apps";
     faulty_ = r.chance(12);
   }
 
@@ -117,9 +123,12 @@ class Release {
     configMap();
     secret();
     int kind = r_.range(1, 100);
-    if (kind <= 70) deployment();
-    else if (kind <= 85) statefulSet();
-    else deployment(), cronJob();
+    if (kind <= 70)
+      deployment();
+    else if (kind <= 85)
+      statefulSet();
+    else
+      deployment(), cronJob();
     service();
     if (r_.chance(40)) ingress();
     if (r_.chance(30)) hpa();
@@ -209,9 +218,9 @@ class Release {
       w_.line(6, "\"title\": \"" + name_ + "\",");
       w_.line(6, "\"panels\": [");
       for (int i = 0, n = r_.range(2, 6); i < n; ++i)
-        w_.line(8, "{\"id\": " + std::to_string(i) + ", \"type\": \"graph\", \"expr\": " +
-                       "\"rate(http_requests_total{app=\\\"" + app_ + "\\\"}[5m])\"}" +
-                       (i + 1 < n ? "," : ""));
+        w_.line(8, "{\"id\": " + std::to_string(i) +
+                       ", \"type\": \"graph\", \"expr\": " + "\"rate(http_requests_total{app=\\\"" +
+                       app_ + "\\\"}[5m])\"}" + (i + 1 < n ? "," : ""));
       w_.line(6, "]");
       w_.line(4, "}");
     }
@@ -268,22 +277,38 @@ class Release {
   // A value like the ones charts put in env, for kEnvNames[i].
   std::string envValue(int i) {
     switch (i) {
-      case 0: return r_.pick(kLogLevels);
-      case 1: return "8080";
-      case 2: return "9000";
-      case 3: return "postgres." + ns_ + ".svc.cluster.local";
-      case 4: return "5432";
-      case 5: return app_;
-      case 6: return "redis://redis-master." + ns_ + ":6379/" + std::to_string(r_.range(0, 15));
-      case 7: return "new-checkout,beta-search,flag-" + r_.alnum(6);
-      case 8: return "http://otel-collector.monitoring:4317";
-      case 9: return std::to_string(r_.range(1, 16));
-      case 10: return std::to_string(r_.range(1, 60) * 1000);
-      case 11: return r_.chance(50) ? "eu-west-1" : "us-east-2";
-      case 12: return std::to_string(r_.range(1, 60) * 60);
-      case 13: return std::to_string(r_.range(1, 64)) + "m";
-      case 14: return "0." + std::to_string(r_.range(1, 9));
-      default: return "UTC";
+      case 0:
+        return r_.pick(kLogLevels);
+      case 1:
+        return "8080";
+      case 2:
+        return "9000";
+      case 3:
+        return "postgres." + ns_ + ".svc.cluster.local";
+      case 4:
+        return "5432";
+      case 5:
+        return app_;
+      case 6:
+        return "redis://redis-master." + ns_ + ":6379/" + std::to_string(r_.range(0, 15));
+      case 7:
+        return "new-checkout,beta-search,flag-" + r_.alnum(6);
+      case 8:
+        return "http://otel-collector.monitoring:4317";
+      case 9:
+        return std::to_string(r_.range(1, 16));
+      case 10:
+        return std::to_string(r_.range(1, 60) * 1000);
+      case 11:
+        return r_.chance(50) ? "eu-west-1" : "us-east-2";
+      case 12:
+        return std::to_string(r_.range(1, 60) * 60);
+      case 13:
+        return std::to_string(r_.range(1, 64)) + "m";
+      case 14:
+        return "0." + std::to_string(r_.range(1, 9));
+      default:
+        return "UTC";
     }
   }
 
@@ -588,11 +613,16 @@ int main(int argc, char** argv) {
   uint64_t seed = 42;
   const char* output = nullptr;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--mb") == 0 && i + 1 < argc) mb = std::atof(argv[++i]);
-    else if (std::strcmp(argv[i], "--seed") == 0 && i + 1 < argc) seed = std::strtoull(argv[++i], nullptr, 10);
-    else if (argv[i][0] == '-' && argv[i][1] != '\0') return usage();
-    else if (!output) output = argv[i];
-    else return usage();
+    if (std::strcmp(argv[i], "--mb") == 0 && i + 1 < argc)
+      mb = std::atof(argv[++i]);
+    else if (std::strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
+      seed = std::strtoull(argv[++i], nullptr, 10);
+    else if (argv[i][0] == '-' && argv[i][1] != '\0')
+      return usage();
+    else if (!output)
+      output = argv[i];
+    else
+      return usage();
   }
   if (mb <= 0) return usage();
 

@@ -16,7 +16,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 #include <string>
 
 namespace {
@@ -31,8 +30,8 @@ long parseOnce(const std::string& input) {
   for (;;) {
     yaml_event_t event;
     if (!yaml_parser_parse(&parser, &event)) {
-      std::fprintf(stderr, "libyaml_parse_perftest: line %zu: %s\n",
-                   parser.problem_mark.line + 1, parser.problem ? parser.problem : "parse error");
+      std::fprintf(stderr, "libyaml_parse_perftest: line %zu: %s\n", parser.problem_mark.line + 1,
+                   parser.problem ? parser.problem : "parse error");
       yaml_parser_delete(&parser);
       return -1;
     }
@@ -50,12 +49,16 @@ long parseOnce(const std::string& input) {
 int main(int argc, char** argv) {
   int runs = 1;
   const char* path = nullptr;
+  bool usage = false;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "-n") == 0 && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
-    else if (!path) path = argv[i];
-    else path = nullptr, i = argc;
+    if (std::strcmp(argv[i], "-n") == 0 && i + 1 < argc)
+      runs = std::max(1, std::atoi(argv[++i]));
+    else if (!path)
+      path = argv[i];
+    else
+      usage = true;
   }
-  if (!path) {
+  if (!path || usage) {
     std::fprintf(stderr, "usage: libyaml_parse_perftest [-n RUNS] FILE\n");
     return 2;
   }
@@ -64,7 +67,13 @@ int main(int argc, char** argv) {
     std::perror(path);
     return 1;
   }
-  std::string input{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  in.seekg(0, std::ios::end);
+  std::string input(static_cast<size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(input.data(), static_cast<std::streamsize>(input.size()))) {
+    std::perror(path);
+    return 1;
+  }
 
   double best = 1e300;
   long events = 0;

@@ -29,7 +29,8 @@ bool useColor() {
 }
 
 void printMappingStats(const LoadedInputs& in) {
-  for (const auto& [chart, s] : in.mapping) {
+  for (const auto& [chart, map] : in.charts) {
+    const render::MappingStats& s = map->stats();
     std::cerr << fmt::format("debug: {}: {} of {} documents mapped to template lines\n", chart,
                              s.line_level, s.documents);
     for (const auto& src : s.file_level_sources)
@@ -47,10 +48,14 @@ CLI::App* addLintCommand(CLI::App& app, LintCommandOptions& o) {
                   "- reads manifests from stdin")
       ->expected(0, -1);
   o.render.namespace_ = envOr("HELM_NAMESPACE", "default");
-  cmd->add_option("-f,--values", o.render.values_files, "Values file for Helm (repeatable)");
-  cmd->add_option("--set", o.render.set, "Set values on the command line (passed to Helm)");
-  cmd->add_option("--set-string", o.render.set_string, "Set STRING values (passed to Helm)");
-  cmd->add_option("--set-file", o.render.set_file, "Set values from files (passed to Helm)");
+  cmd->add_option("-f,--values", o.render.values_files, "Values file for Helm (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--set", o.render.set, "Set values on the command line (passed to Helm)")
+      ->allow_extra_args(false);
+  cmd->add_option("--set-string", o.render.set_string, "Set STRING values (passed to Helm)")
+      ->allow_extra_args(false);
+  cmd->add_option("--set-file", o.render.set_file, "Set values from files (passed to Helm)")
+      ->allow_extra_args(false);
   cmd->add_option("--release-name", o.render.release_name, "Release name used to render")
       ->capture_default_str();
   cmd->add_option("-n,--namespace", o.render.namespace_,
@@ -58,16 +63,19 @@ CLI::App* addLintCommand(CLI::App& app, LintCommandOptions& o) {
       ->capture_default_str();
   cmd->add_option("--kube-version", o.render.kube_version, "Kubernetes version to render for");
   cmd->add_option("--api-versions", o.render.api_versions,
-                  "Kubernetes API versions for Capabilities.APIVersions (repeatable)");
+                  "Kubernetes API versions for Capabilities.APIVersions (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("-o,--output", o.output, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   cmd->add_option("--fail-on", o.fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
-  cmd->add_option("--only", o.only, "Run only these rules (repeatable)");
-  cmd->add_option("--disable", o.disabled, "Do not run these rules (repeatable)");
-  cmd->add_option("--rules-dir", o.rules_dirs, "Load more rule files from DIR (repeatable)");
+  cmd->add_option("--only", o.only, "Run only these rules (repeatable)")->allow_extra_args(false);
+  cmd->add_option("--disable", o.disabled, "Do not run these rules (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--rules-dir", o.rules_dirs, "Load more rule files from DIR (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--timeout", o.timeout_seconds, "Seconds each Helm render may take")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -90,8 +98,10 @@ int runLint(const LintCommandOptions& o) {
   report::Report rep;
   rep.resources = in.resources.resources.size();
   rep.findings = lint::lint(in.resources, enabled, lint::LintContext{render.namespace_});
-  if (o.output == "json") report::writeJson(std::cout, rep);
-  else report::writeText(std::cout, rep, useColor());
+  if (o.output == "json")
+    report::writeJson(std::cout, rep);
+  else
+    report::writeText(std::cout, rep, useColor());
   std::cout.flush();
 
   if (o.fail_on == "never") return 0;

@@ -30,13 +30,14 @@ void addChart(LoadedInputs& in, const render::HelmClient& helm, const fs::path& 
     if (at.line) where += ":" + std::to_string(at.line);
     throw InputError(where + ": rendered output is not valid YAML: " + e.what());
   }
-  in.mapping.emplace_back(chart.string(), rendered.line_map->stats());
+  in.charts.emplace_back(chart.string(), rendered.line_map);
   in.resources.add(stream, rendered.line_map);
 }
 
 }  // namespace
 
-LoadedInputs loadInputs(const std::vector<std::string>& paths, const render::RenderOptions& options) {
+LoadedInputs loadInputs(const std::vector<std::string>& paths,
+                        const render::RenderOptions& options) {
   LoadedInputs in;
   std::optional<render::HelmClient> helm;  // located only when a chart needs it
   for (const std::string& arg : paths) {
@@ -50,6 +51,8 @@ LoadedInputs loadInputs(const std::vector<std::string>& paths, const render::Ren
     if (render::isChartDirectory(p) || render::isPackagedChart(p)) {
       if (!helm) helm = render::HelmClient::locate();
       addChart(in, *helm, p, options);
+    } else if (fs::is_directory(p) && fs::is_directory(p / "templates")) {
+      throw InputError(arg + ": has templates/ but no Chart.yaml, so it is not a chart");
     } else if (fs::is_directory(p)) {
       auto files = manifest::manifestFilesIn(p);
       if (files.empty())

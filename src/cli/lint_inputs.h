@@ -7,17 +7,19 @@
 #include <vector>
 
 #include "manifest/resource.h"
+#include "render/chart_renderer.h"
 #include "render/helm_client.h"
-#include "render/line_map.h"
 
 namespace taskmaster::cli {
 
 struct LoadedInputs {
   manifest::ResourceSet resources;
-  // Per rendered chart: the chart as named and how well its lines mapped.
-  std::vector<std::pair<std::string, render::MappingStats>> mapping;
+  // Per rendered chart: the chart as named and its line map (asking for its
+  // stats waits for the instrumented render).
+  std::vector<std::pair<std::string, std::shared_ptr<const render::RenderedLineMap>>> charts;
 };
 
-LoadedInputs loadInputs(const std::vector<std::string>& paths, const render::RenderOptions& options);
+LoadedInputs loadInputs(const std::vector<std::string>& paths,
+                        const render::RenderOptions& options);
 
 }  // namespace taskmaster::cli

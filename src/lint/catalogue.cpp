@@ -30,7 +30,9 @@ void Catalogue::addDirectory(const fs::path& dir) {
   std::vector<fs::path> files;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec))
     if (entry.path().extension() == ".yaml" && !entry.is_directory()) files.push_back(entry.path());
-  if (ec) throw InputError(fmt::format("{}: cannot list rules directory: {}", dir.string(), ec.message()));
+  if (ec)
+    throw InputError(
+        fmt::format("{}: cannot list rules directory: {}", dir.string(), ec.message()));
   std::sort(files.begin(), files.end());  // deterministic error order
   for (const fs::path& file : files) addFile(file);
 }
@@ -64,9 +66,9 @@ void Catalogue::requireKnown(const std::string& name) const {
   std::vector<std::string_view> names;
   for (const auto& entry : rules_) names.push_back(entry.first);
   auto suggestion = closestMatch(name, names);
-  throw InputError(fmt::format("unknown rule \"{}\"{}", name,
-                               suggestion ? fmt::format(" (did you mean \"{}\"?)", *suggestion)
-                                          : std::string()));
+  throw InputError(fmt::format(
+      "unknown rule \"{}\"{}", name,
+      suggestion ? fmt::format(" (did you mean \"{}\"?)", *suggestion) : std::string()));
 }
 
 std::vector<const Rule*> Catalogue::select(const std::vector<std::string>& only,

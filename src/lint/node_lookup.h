@@ -18,7 +18,7 @@ yaml::Node keyNode(yaml::Node map, std::string_view key);
 bool isEmptyValue(yaml::Node node);
 
 struct PathLookup {
-  yaml::Node value;     // the field's value; invalid when absent
+  yaml::Node value;        // the field's value; invalid when absent
   yaml::Node deepest_key;  // key node of the deepest path segment found; invalid if none
 };
 // Walks `a.b.c` from `node`.

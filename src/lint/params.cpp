@@ -64,7 +64,8 @@ std::shared_ptr<const re2::RE2> ParamReader::regex(yaml::Node pattern_node) cons
   options.set_log_errors(false);  // the error goes into our message instead of stderr
   auto re = std::make_shared<const re2::RE2>(pattern_node.str(), options);
   if (!re->ok())
-    fail(pattern_node, fmt::format("invalid RE2 pattern \"{}\": {}", pattern_node.str(), re->error()));
+    fail(pattern_node,
+         fmt::format("invalid RE2 pattern \"{}\": {}", pattern_node.str(), re->error()));
   return re;
 }
 

@@ -37,8 +37,7 @@ class ParamReader {
   // Compiles the string scalar `pattern_node` as RE2 (an invalid pattern is a
   // load error, not a runtime surprise).
   std::shared_ptr<const re2::RE2> regex(yaml::Node pattern_node) const;
-  std::vector<std::shared_ptr<const re2::RE2>> regexList(std::string_view key,
-                                                         bool required) const;
+  std::vector<std::shared_ptr<const re2::RE2>> regexList(std::string_view key, bool required) const;
 
   [[noreturn]] void fail(yaml::Node at, std::string_view what) const;
 

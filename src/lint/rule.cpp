@@ -108,7 +108,8 @@ Rule loadRule(std::string_view file, std::string content, const CheckRegistry& r
   try {
     rule.stream = yaml::parse(std::move(content));
   } catch (const yaml::ParseError& e) {
-    throw InputError(fmt::format("{}:{}:{}: invalid YAML: {}", file, e.line(), e.column(), e.what()));
+    throw InputError(
+        fmt::format("{}:{}:{}: invalid YAML: {}", file, e.line(), e.column(), e.what()));
   }
   const auto& docs = rule.stream->documents();
   if (docs.size() != 1) failAt(file, {}, "a rule file must hold exactly one YAML document");
@@ -124,8 +125,8 @@ Rule loadRule(std::string_view file, std::string content, const CheckRegistry& r
   std::string stem = std::filesystem::path(file).filename().string();
   if (stem.size() > 5 && stem.ends_with(".yaml")) stem.resize(stem.size() - 5);
   if (stem != rule.name)
-    reader.fail(name_node,
-                fmt::format("rule name \"{}\" must match the file name \"{}.yaml\"", rule.name, stem));
+    reader.fail(name_node, fmt::format("rule name \"{}\" must match the file name \"{}.yaml\"",
+                                       rule.name, stem));
 
   std::string severity = reader.requireString("severity");
   auto parsed = parseSeverity(severity);
@@ -153,7 +154,8 @@ Rule loadRule(std::string_view file, std::string content, const CheckRegistry& r
   rule.params = root.get("params");
   if (!rule.params.isNull() && !rule.params.isMap())
     reader.fail(rule.params, "\"params\" must be a mapping");
-  std::unique_ptr<Check> check = factory(ParamReader(rule.params, rule.source, root.get("template")));
+  std::unique_ptr<Check> check =
+      factory(ParamReader(rule.params, rule.source, root.get("template")));
   rule.check = std::move(check);
   return rule;
 }

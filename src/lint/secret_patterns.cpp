@@ -31,7 +31,7 @@ SecretPatterns::SecretPatterns(const ParamReader& params) {
 }
 
 std::optional<SecretPatterns::Match> SecretPatterns::classify(std::string_view key,
-                                                    std::string_view value) const {
+                                                              std::string_view value) const {
   if (value.empty() || anyMatch(ignore_values_, value)) return std::nullopt;
   for (const ValuePattern& p : values_)
     if (re2::RE2::PartialMatch(re2::StringPiece(value.data(), value.size()), *p.re))

@@ -10,7 +10,8 @@ std::optional<std::vector<std::string_view>> templatePath(std::string_view kind)
   if (kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" ||
       kind == "ReplicaSet" || kind == "ReplicationController" || kind == "Job")
     return std::vector<std::string_view>{"spec", "template"};
-  if (kind == "CronJob") return std::vector<std::string_view>{"spec", "jobTemplate", "spec", "template"};
+  if (kind == "CronJob")
+    return std::vector<std::string_view>{"spec", "jobTemplate", "spec", "template"};
   if (kind == "PodTemplate") return std::vector<std::string_view>{"template"};
   return std::nullopt;
 }
@@ -25,7 +26,9 @@ void collect(yaml::Node list, bool init, bool ephemeral, std::vector<ContainerRe
 
 }  // namespace
 
-bool isWorkloadKind(std::string_view kind) { return templatePath(kind).has_value(); }
+bool isWorkloadKind(std::string_view kind) {
+  return templatePath(kind).has_value();
+}
 
 std::optional<PodSpecView> findPodSpec(const Resource& resource) {
   auto path = templatePath(resource.id.kind);

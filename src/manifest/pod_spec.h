@@ -17,8 +17,8 @@ struct ContainerRef {
 };
 
 struct PodSpecView {
-  yaml::Node spec;      // the PodSpec mapping
-  yaml::Node metadata;  // the pod template's metadata (the object's own for a Pod)
+  yaml::Node spec;                       // the PodSpec mapping
+  yaml::Node metadata;                   // the pod template's metadata (the object's own for a Pod)
   std::vector<ContainerRef> containers;  // regular, then init, then ephemeral
 };
 

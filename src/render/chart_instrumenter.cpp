@@ -27,35 +27,84 @@ std::string readAll(const fs::path& p) {
   return ss.str();
 }
 
-void instrumentChart(const fs::path& root, const fs::path& chart, std::vector<std::string>& files) {
-  fs::path templates = chart / "templates";
-  if (fs::is_directory(templates)) {
-    std::vector<fs::path> paths;
-    for (const auto& e : fs::recursive_directory_iterator(templates))
-      if (e.is_regular_file() && isManifestTemplate(e.path())) paths.push_back(e.path());
-    std::sort(paths.begin(), paths.end());
-    for (const auto& p : paths) {
-      auto id = static_cast<uint32_t>(files.size());
-      files.push_back(fs::relative(p, root).generic_string());
-      std::string text = instrumentTemplate(readAll(p), id);
-      std::ofstream(p, std::ios::binary | std::ios::trunc) << text;
+void linkOrCopy(const fs::path& from, const fs::path& to) {
+  std::error_code ec;
+  fs::create_hard_link(from, to, ec);
+  if (ec) fs::copy_file(from, to);
+}
+
+class ChartWriter {
+ public:
+  ChartWriter(const fs::path& root) : root_(root) {}
+
+  // One chart directory (the top chart or a directory subchart).
+  void chart(const fs::path& src, const fs::path& dst) {
+    fs::create_directories(dst);
+    std::vector<fs::directory_entry> entries(fs::directory_iterator(src), {});
+    std::sort(entries.begin(), entries.end());
+    for (const auto& e : entries) {
+      std::string name = e.path().filename().string();
+      fs::path to = dst / name;
+      if (e.is_symlink())
+        fs::copy_symlink(e.path(), to);
+      else if (e.is_directory() && name == "templates")
+        templates(e.path(), to);
+      else if (e.is_directory() && name == "charts")
+        subcharts(e.path(), to);
+      else if (e.is_directory())
+        fs::copy(e.path(), to, fs::copy_options::recursive | fs::copy_options::create_hard_links);
+      else if (name != "values.schema.json")
+        linkOrCopy(e.path(), to);
     }
   }
-  fs::path subcharts = chart / "charts";
-  if (!fs::is_directory(subcharts)) return;
-  std::vector<fs::path> dirs;
-  for (const auto& e : fs::directory_iterator(subcharts))
-    if (e.is_directory() && fs::exists(e.path() / "Chart.yaml")) dirs.push_back(e.path());
-  std::sort(dirs.begin(), dirs.end());
-  for (const auto& d : dirs) instrumentChart(root, d, files);
-}
+
+  std::vector<std::string> files;
+
+ private:
+  void templates(const fs::path& src, const fs::path& dst) {
+    fs::create_directories(dst);
+    std::vector<fs::directory_entry> entries(fs::directory_iterator(src), {});
+    std::sort(entries.begin(), entries.end());
+    for (const auto& e : entries) {
+      fs::path to = dst / e.path().filename();
+      if (e.is_symlink()) {
+        fs::copy_symlink(e.path(), to);
+      } else if (e.is_directory()) {
+        templates(e.path(), to);
+      } else if (isManifestTemplate(e.path())) {
+        auto id = static_cast<uint32_t>(files.size());
+        files.push_back(fs::relative(e.path(), root_).generic_string());
+        std::ofstream(to, std::ios::binary) << instrumentTemplate(readAll(e.path()), id);
+      } else {
+        linkOrCopy(e.path(), to);
+      }
+    }
+  }
+
+  void subcharts(const fs::path& src, const fs::path& dst) {
+    fs::create_directories(dst);
+    for (const auto& e : fs::directory_iterator(src)) {
+      fs::path to = dst / e.path().filename();
+      if (e.is_directory() && !e.is_symlink() && fs::exists(e.path() / "Chart.yaml"))
+        chart(e.path(), to);
+      else if (e.is_symlink())
+        fs::copy_symlink(e.path(), to);
+      else if (e.is_directory())
+        fs::copy(e.path(), to, fs::copy_options::recursive);
+      else
+        linkOrCopy(e.path(), to);
+    }
+  }
+
+  fs::path root_;
+};
 
 }  // namespace
 
-std::vector<std::string> instrumentChartTree(const fs::path& root) {
-  std::vector<std::string> files;
-  instrumentChart(root, root, files);
-  return files;
+std::vector<std::string> writeInstrumentedChart(const fs::path& chart, const fs::path& dest) {
+  ChartWriter writer(chart);
+  writer.chart(chart, dest);
+  return std::move(writer.files);
 }
 
 }  // namespace taskmaster::render

@@ -1,5 +1,6 @@
-// Prepares the chart for the instrumented render: every top-level template of
-// the chart and of its directory subcharts gets line markers.
+// Prepares the chart for the instrumented render: a copy in which every
+// top-level template of the chart and of its directory subcharts carries line
+// markers (render/instrument.h).
 #pragma once
 
 #include <filesystem>
@@ -8,9 +9,13 @@
 
 namespace taskmaster::render {
 
-// Instruments the templates of the chart tree at `root` in place (the caller
-// passes a copy). Returns the file table: marker file id -> path relative to
-// root. Packed subcharts (charts/*.tgz) stay as they are.
-std::vector<std::string> instrumentChartTree(const std::filesystem::path& root);
+// Writes the instrumented copy of `chart` to `dest` (which must not exist).
+// Templates are written fresh; every other file is hard-linked where the
+// filesystem allows (else copied), so the user's chart is never written to.
+// values.schema.json is left out: the plain render has validated the values.
+// Returns the file table: marker file id -> path relative to the chart root.
+// Packed subcharts (charts/*.tgz) stay as they are.
+std::vector<std::string> writeInstrumentedChart(const std::filesystem::path& chart,
+                                                const std::filesystem::path& dest);
 
 }  // namespace taskmaster::render

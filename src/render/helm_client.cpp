@@ -21,7 +21,8 @@ HelmClient HelmClient::locate() {
 std::string HelmClient::version() const {
   auto r = sys::runProcess({binary_.string(), "version", "--template", "{{.Version}}"},
                            sys::withTimeout(std::chrono::seconds(30)));
-  if (!r.ok()) throw InputError(binary_.string() + ": helm version failed: " + helmErrorLine(r.err));
+  if (!r.ok())
+    throw InputError(binary_.string() + ": helm version failed: " + helmErrorLine(r.err));
   return r.out;
 }
 
@@ -57,7 +58,8 @@ std::string helmErrorLine(const std::string& text) {
     size_t end = text.find_last_not_of(" \n\r\t");
     if (end == std::string::npos) return "(no error output)";
     size_t begin = text.rfind('\n', end);
-    out = text.substr(begin == std::string::npos ? 0 : begin + 1, end + 1 - (begin == std::string::npos ? 0 : begin + 1));
+    out = text.substr(begin == std::string::npos ? 0 : begin + 1,
+                      end + 1 - (begin == std::string::npos ? 0 : begin + 1));
   }
   return out;
 }

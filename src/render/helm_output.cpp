@@ -47,10 +47,14 @@ std::vector<RenderedDocument> splitHelmOutput(const std::vector<std::string_view
     // multi-document template under one header) continues the same source.
     finish();
     RenderedDocument d;
-    bool header = i + 1 < lines.size() && lines[i + 1].substr(0, kSourcePrefix.size()) == kSourcePrefix;
-    if (header) d.source = chartRelativeSource(lines[i + 1].substr(kSourcePrefix.size()));
-    else if (!docs.empty()) d.source = docs.back().source;
-    else continue;
+    bool header =
+        i + 1 < lines.size() && lines[i + 1].substr(0, kSourcePrefix.size()) == kSourcePrefix;
+    if (header)
+      d.source = chartRelativeSource(lines[i + 1].substr(kSourcePrefix.size()));
+    else if (!docs.empty())
+      d.source = docs.back().source;
+    else
+      continue;
     if (header) ++i;
     d.first_line = static_cast<uint32_t>(i + 1);
     docs.push_back(std::move(d));

@@ -13,8 +13,8 @@
 namespace taskmaster::render {
 
 struct RenderedDocument {
-  std::string source;  // path relative to the chart root: templates/x.yaml
-  uint32_t first_line = 0;  // 0-based index of the first content line
+  std::string source;                   // path relative to the chart root: templates/x.yaml
+  uint32_t first_line = 0;              // 0-based index of the first content line
   std::vector<std::string_view> lines;  // content, trailing blank lines dropped
   bool empty() const { return lines.empty(); }
 };

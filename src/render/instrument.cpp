@@ -10,7 +10,9 @@ namespace {
 
 constexpr std::string_view kMarkerPrefix = " #tm:";
 
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool isBlank(char c) {
+  return c == ' ' || c == '\t' || c == '\r';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (isBlank(s.front()) || s.front() == '\n')) s.remove_prefix(1);
@@ -97,8 +99,10 @@ std::vector<LineInfo> scan(std::string_view t) {
       for (size_t k = j; k + 1 < t.size() || (k < t.size() && quote); ++k) {
         char c = t[k];
         if (quote) {
-          if (c == '\\' && quote != '`') ++k;
-          else if (c == quote) quote = 0;
+          if (c == '\\' && quote != '`')
+            ++k;
+          else if (c == quote)
+            quote = 0;
         } else if (c == '"' || c == '`' || c == '\'') {
           quote = c;
         } else if (c == '}' && t[k + 1] == '}') {
@@ -109,8 +113,8 @@ std::vector<LineInfo> scan(std::string_view t) {
     }
     if (close == std::string_view::npos) close = t.size();  // unterminated: Helm fails anyway
     std::string_view body = t.substr(body_start, close - body_start);
-    bool right_trim = !body.empty() && body.back() == '-' && body.size() >= 2 &&
-                      isBlank(body[body.size() - 2]);
+    bool right_trim =
+        !body.empty() && body.back() == '-' && body.size() >= 2 && isBlank(body[body.size() - 2]);
     if (right_trim) body.remove_suffix(1);
     ActionKind kind = classify(body);
     if (kind == ActionKind::Open || kind == ActionKind::OpenDefine) {
@@ -145,7 +149,8 @@ bool opensBlock(std::string_view literal) {
   if (literal.back() == ':' || literal == "-") return true;
   // Block scalar headers: `|`, `>-`, `|2+` ...
   size_t k = literal.size();
-  while (k > 0 && (literal[k - 1] == '-' || literal[k - 1] == '+' || std::isdigit(static_cast<unsigned char>(literal[k - 1]))))
+  while (k > 0 && (literal[k - 1] == '-' || literal[k - 1] == '+' ||
+                   std::isdigit(static_cast<unsigned char>(literal[k - 1]))))
     --k;
   return k > 0 && (literal[k - 1] == '|' || literal[k - 1] == '>');
 }

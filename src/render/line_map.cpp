@@ -18,7 +18,7 @@ bool isVolatileChar(char c) {
 // template can render an empty document in the plain render and a marker-only
 // one in the instrumented render; those are dropped before pairing by order.
 std::vector<const RenderedDocument*> pairBySource(const std::vector<const RenderedDocument*>& plain,
-                                                 std::vector<const RenderedDocument*> inst) {
+                                                  std::vector<const RenderedDocument*> inst) {
   if (inst.size() != plain.size()) {
     std::vector<const RenderedDocument*> kept;
     for (const RenderedDocument* d : inst) {
@@ -32,7 +32,8 @@ std::vector<const RenderedDocument*> pairBySource(const std::vector<const Render
     }
     inst = kept;
   }
-  if (inst.size() != plain.size()) return std::vector<const RenderedDocument*>(plain.size(), nullptr);
+  if (inst.size() != plain.size())
+    return std::vector<const RenderedDocument*>(plain.size(), nullptr);
   return inst;
 }
 

@@ -11,8 +11,8 @@
 namespace taskmaster::render {
 
 struct MappingStats {
-  size_t documents = 0;   // non-empty documents of the plain render
-  size_t line_level = 0;  // of which every line has a template line
+  size_t documents = 0;                         // non-empty documents of the plain render
+  size_t line_level = 0;                        // of which every line has a template line
   std::vector<std::string> file_level_sources;  // the others, by source
 };
 

@@ -7,9 +7,15 @@ Summary Report::summary() const {
   s.resources = resources;
   for (const auto& f : findings) {
     switch (f.severity) {
-      case lint::Severity::Error: ++s.error; break;
-      case lint::Severity::Warning: ++s.warning; break;
-      case lint::Severity::Info: ++s.info; break;
+      case lint::Severity::Error:
+        ++s.error;
+        break;
+      case lint::Severity::Warning:
+        ++s.warning;
+        break;
+      case lint::Severity::Info:
+        ++s.info;
+        break;
     }
   }
   return s;

@@ -10,9 +10,12 @@ namespace {
 
 const char* colorOf(lint::Severity s) {
   switch (s) {
-    case lint::Severity::Error: return "\x1b[1;31m";
-    case lint::Severity::Warning: return "\x1b[1;33m";
-    case lint::Severity::Info: return "\x1b[1;36m";
+    case lint::Severity::Error:
+      return "\x1b[1;31m";
+    case lint::Severity::Warning:
+      return "\x1b[1;33m";
+    case lint::Severity::Info:
+      return "\x1b[1;36m";
   }
   return "";
 }
@@ -42,16 +45,17 @@ void writeText(std::ostream& out, const Report& report, bool color) {
     std::string where = f.location.line ? fmt::format("{}:{}", path, f.location.line) : path;
     out << bold << where << ':' << reset << ' ' << (color ? colorOf(f.severity) : "")
         << lint::severityName(f.severity) << reset << ": " << f.resource.kind << '/'
-        << f.resource.name << ": " << f.message << ' ' << dim << '['
-        << f.rule << ']' << reset << '\n';
+        << f.resource.name << ": " << f.message << ' ' << dim << '[' << f.rule << ']' << reset
+        << '\n';
   }
   Summary s = report.summary();
   if (!report.findings.empty()) out << '\n';
   if (report.findings.empty()) {
     out << fmt::format("No findings in {}.\n", plural(s.resources, "resource"));
   } else {
-    out << fmt::format("{}, {}, {} in {}.\n", plural(s.error, "error"), plural(s.warning, "warning"),
-                       fmt::format("{} info", s.info), plural(s.resources, "resource"));
+    out << fmt::format("{}, {}, {} in {}.\n", plural(s.error, "error"),
+                       plural(s.warning, "warning"), fmt::format("{} info", s.info),
+                       plural(s.resources, "resource"));
   }
 }
 

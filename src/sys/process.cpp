@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -11,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
+#include <thread>
 
 extern char** environ;
 
@@ -21,7 +23,8 @@ namespace {
 struct Pipe {
   int fd[2] = {-1, -1};
   Pipe() {
-    if (pipe2(fd, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + strerror(errno));
+    if (pipe2(fd, O_CLOEXEC) != 0)
+      throw std::runtime_error(std::string("pipe: ") + strerror(errno));
   }
   ~Pipe() { closeBoth(); }
   void close(int i) {
@@ -39,12 +42,36 @@ std::vector<std::string> buildEnvironment(const ProcessOptions& options) {
     if (eq != std::string::npos) vars[entry.substr(0, eq)] = entry.substr(eq + 1);
   }
   for (const auto& [key, value] : options.env) {
-    if (value) vars[key] = *value;
-    else vars.erase(key);
+    if (value)
+      vars[key] = *value;
+    else
+      vars.erase(key);
   }
   std::vector<std::string> out;
   for (auto& [k, v] : vars) out.push_back(k + "=" + v);
   return out;
+}
+
+// write() to a pipe whose reader has gone raises SIGPIPE, which would end
+// this process unless its caller ignores the signal. Block it for the call
+// and take back the one the write raised, so only EPIPE remains.
+ssize_t writeWithoutSigpipe(int fd, const char* data, size_t size) {
+  sigset_t pipe_only, pending, old;
+  sigemptyset(&pipe_only);
+  sigaddset(&pipe_only, SIGPIPE);
+  sigpending(&pending);
+  bool was_pending = sigismember(&pending, SIGPIPE) == 1;
+  pthread_sigmask(SIG_BLOCK, &pipe_only, &old);
+  ssize_t w = write(fd, data, size);
+  int saved = errno;
+  if (w < 0 && saved == EPIPE && !was_pending) {
+    timespec zero{0, 0};
+    while (sigtimedwait(&pipe_only, nullptr, &zero) < 0 && errno == EINTR) {
+    }
+  }
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  errno = saved;
+  return w;
 }
 
 std::vector<char*> cStrings(std::vector<std::string>& strings) {
@@ -95,11 +122,17 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const ProcessOpti
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
   // A group of its own, so a timeout also ends the children it started.
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK);
+  posix_spawnattr_setflags(&attr,
+                           POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
   posix_spawnattr_setpgroup(&attr, 0);
   sigset_t no_signals;
   sigemptyset(&no_signals);
   posix_spawnattr_setsigmask(&attr, &no_signals);
+  // The plugin ignores SIGPIPE; the programs it runs get the default back.
+  sigset_t default_signals;
+  sigemptyset(&default_signals);
+  sigaddset(&default_signals, SIGPIPE);
+  posix_spawnattr_setsigdefault(&attr, &default_signals);
 
   std::vector<std::string> args = argv;
   std::vector<std::string> env = buildEnvironment(options);
@@ -118,15 +151,22 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const ProcessOpti
 
   // Feed stdin and drain both outputs without blocking on either.
   size_t written = 0;
-  if (options.stdin_data.empty()) in.close(1);
-  else fcntl(in.fd[1], F_SETFL, O_NONBLOCK);
+  if (options.stdin_data.empty())
+    in.close(1);
+  else
+    fcntl(in.fd[1], F_SETFL, O_NONBLOCK);
   auto deadline = std::chrono::steady_clock::now() + options.timeout;
   char buffer[65536];
   while (out.fd[0] >= 0 || err.fd[0] >= 0) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
+    auto left =
+        std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       result.timed_out = true;
+      kill(-pid, SIGKILL);
+      break;
+    }
+    if (options.cancel && options.cancel->load()) {
+      result.cancelled = true;
       kill(-pid, SIGKILL);
       break;
     }
@@ -136,13 +176,14 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const ProcessOpti
     if (out.fd[0] >= 0) fds[n] = {out.fd[0], POLLIN, 0}, which[n++] = 1;
     if (err.fd[0] >= 0) fds[n] = {err.fd[0], POLLIN, 0}, which[n++] = 2;
     if (in.fd[1] >= 0) fds[n] = {in.fd[1], POLLOUT, 0}, which[n++] = 0;
-    int ready = poll(fds, n, static_cast<int>(std::min<long long>(left.count(), 1000)));
+    long long slice = options.cancel ? 10 : 1000;
+    int ready = poll(fds, n, static_cast<int>(std::min<long long>(left.count(), slice)));
     if (ready < 0 && errno != EINTR) break;
     for (int i = 0; i < n && ready > 0; ++i) {
       if (!fds[i].revents) continue;
       if (which[i] == 0) {
-        ssize_t w = write(in.fd[1], options.stdin_data.data() + written,
-                          options.stdin_data.size() - written);
+        ssize_t w = writeWithoutSigpipe(in.fd[1], options.stdin_data.data() + written,
+                                        options.stdin_data.size() - written);
         if (w > 0) written += static_cast<size_t>(w);
         if (w < 0 && errno != EAGAIN) in.close(1);
         if (written == options.stdin_data.size()) in.close(1);
@@ -150,12 +191,29 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const ProcessOpti
       }
       Pipe& p = which[i] == 1 ? out : err;
       ssize_t r = read(p.fd[0], buffer, sizeof buffer);
-      if (r > 0) (which[i] == 1 ? result.out : result.err).append(buffer, static_cast<size_t>(r));
-      else if (r == 0 || (errno != EINTR && errno != EAGAIN)) p.close(0);
+      if (r > 0)
+        (which[i] == 1 ? result.out : result.err).append(buffer, static_cast<size_t>(r));
+      else if (r == 0 || (errno != EINTR && errno != EAGAIN))
+        p.close(0);
     }
   }
+  in.closeBoth(), out.closeBoth(), err.closeBoth();
+  // A program may close its outputs and keep running: the timeout still holds.
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  for (;;) {
+    bool killed = result.timed_out || result.cancelled;
+    pid_t done = waitpid(pid, &status, killed ? 0 : WNOHANG);
+    if (done == pid) break;
+    if (done < 0 && errno != EINTR) return result;
+    if (done == 0 && options.cancel && options.cancel->load() && !killed) {
+      result.cancelled = true;
+      kill(-pid, SIGKILL);
+    } else if (done == 0 && std::chrono::steady_clock::now() >= deadline) {
+      result.timed_out = true;
+      kill(-pid, SIGKILL);
+    } else if (done == 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
   }
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   return result;

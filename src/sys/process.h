@@ -3,6 +3,7 @@
 // environment.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -18,6 +19,9 @@ struct ProcessOptions {
   std::map<std::string, std::optional<std::string>> env;
   std::string stdin_data;
   std::filesystem::path cwd;  // empty: inherit
+  // When set and it turns true, the process group is killed (for work whose
+  // result turned out not to be needed); checked every few milliseconds.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 inline ProcessOptions withTimeout(std::chrono::milliseconds timeout) {
@@ -29,10 +33,11 @@ inline ProcessOptions withTimeout(std::chrono::milliseconds timeout) {
 struct ProcessResult {
   int exit_code = -1;  // -1 when killed by a signal or never started
   bool timed_out = false;
+  bool cancelled = false;
   bool not_found = false;  // the program could not be started
   std::string out;
   std::string err;
-  bool ok() const { return exit_code == 0 && !timed_out && !not_found; }
+  bool ok() const { return exit_code == 0 && !timed_out && !not_found && !cancelled; }
 };
 
 // Runs argv[0] (searched in PATH when it has no slash) to completion or

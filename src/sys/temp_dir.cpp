@@ -10,7 +10,8 @@ namespace taskmaster::sys {
 TempDir::TempDir(const std::string& prefix) {
   std::string pattern = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
   if (!mkdtemp(pattern.data()))
-    throw std::runtime_error("cannot create a temporary directory: " + std::string(strerror(errno)));
+    throw std::runtime_error("cannot create a temporary directory: " +
+                             std::string(strerror(errno)));
   path_ = pattern;
 }
 

@@ -8,11 +8,19 @@ namespace {
 constexpr uint32_t kArenaBit = 0x80000000u;
 }
 
-const NodeData& Node::data() const { return stream_->nodes_[index_]; }
+const NodeData& Node::data() const {
+  return stream_->nodes_[index_];
+}
 
-NodeKind Node::kind() const { return data().kind; }
-uint32_t Node::line() const { return valid() ? data().line : 0; }
-uint32_t Node::column() const { return valid() ? data().column : 0; }
+NodeKind Node::kind() const {
+  return data().kind;
+}
+uint32_t Node::line() const {
+  return valid() ? data().line : 0;
+}
+uint32_t Node::column() const {
+  return valid() ? data().column : 0;
+}
 
 std::string_view Node::scalar() const {
   if (!valid()) return {};
@@ -22,7 +30,9 @@ std::string_view Node::scalar() const {
   return std::string_view(stream_->input_).substr(d.a, d.b);
 }
 
-ScalarType Node::scalarType() const { return isScalar() ? data().type : ScalarType::Null; }
+ScalarType Node::scalarType() const {
+  return isScalar() ? data().type : ScalarType::Null;
+}
 
 std::optional<bool> Node::asBool() const {
   if (scalarType() != ScalarType::Bool) return std::nullopt;
@@ -37,6 +47,7 @@ std::optional<int64_t> Node::asInt() const {
 std::optional<double> Node::asNumber() const {
   if (scalarType() == ScalarType::Int) {
     if (auto i = parseYamlInt(scalar())) return static_cast<double>(*i);
+    if (auto u = parseYamlUint(scalar())) return static_cast<double>(*u);
   }
   if (scalarType() == ScalarType::Float) return parseYamlFloat(scalar());
   return std::nullopt;
@@ -46,9 +57,12 @@ size_t Node::size() const {
   if (!valid()) return 0;
   const NodeData& d = data();
   switch (d.kind) {
-    case NodeKind::Sequence: return d.b;
-    case NodeKind::Mapping: return d.b / 2;
-    default: return 0;
+    case NodeKind::Sequence:
+      return d.b;
+    case NodeKind::Mapping:
+      return d.b / 2;
+    default:
+      return 0;
   }
 }
 

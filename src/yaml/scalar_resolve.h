@@ -18,6 +18,8 @@ std::optional<ScalarType> typeFromTag(std::string_view tag);
 
 std::optional<bool> parseYamlBool(std::string_view text);
 std::optional<int64_t> parseYamlInt(std::string_view text);
+// Go's strconv.ParseUint(s, 0, 64): go-yaml v2 types 2^63..2^64-1 as !!int too.
+std::optional<uint64_t> parseYamlUint(std::string_view text);
 std::optional<double> parseYamlFloat(std::string_view text);
 
 }  // namespace taskmaster::yaml

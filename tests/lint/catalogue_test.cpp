@@ -58,7 +58,8 @@ struct TempDir {
 }  // namespace
 
 TEST_CASE("a valid rule file loads with all its fields", "[lint][catalogue]") {
-  lint::Rule rule = lint::loadRule("rules/my-rule.yaml", kValidRule, lint::CheckRegistry::builtin());
+  lint::Rule rule =
+      lint::loadRule("rules/my-rule.yaml", kValidRule, lint::CheckRegistry::builtin());
   CHECK(rule.name == "my-rule");
   CHECK(rule.severity == lint::Severity::Warning);
   CHECK(rule.summary == "Something is off");
@@ -71,9 +72,10 @@ TEST_CASE("a valid rule file loads with all its fields", "[lint][catalogue]") {
 }
 
 TEST_CASE("rule files are validated strictly", "[lint][catalogue]") {
-  CHECK_THAT(loadError(replaced(kValidRule, "container-field-required", "container-field-requried")),
-             Contains("rules/my-rule.yaml:7: unknown template \"container-field-requried\"") &&
-                 Contains("did you mean \"container-field-required\"?"));
+  CHECK_THAT(
+      loadError(replaced(kValidRule, "container-field-required", "container-field-requried")),
+      Contains("rules/my-rule.yaml:7: unknown template \"container-field-requried\"") &&
+          Contains("did you mean \"container-field-required\"?"));
   CHECK_THAT(loadError(replaced(kValidRule, "severity: warning", "severity: fatal")),
              Contains("rules/my-rule.yaml:2: severity \"fatal\" must be error, warning or info"));
   CHECK_THAT(loadError(std::string(kValidRule) + "remedy: x\n"),
@@ -116,8 +118,9 @@ TEST_CASE("templates validate their params at load time", "[lint][catalogue]") {
   CHECK_THAT(loadError(secret_rule),
              Contains("rules/my-rule.yaml:9: invalid RE2 pattern \"pass(word\": missing )"));
   std::string fixed = replaced(secret_rule, "'pass(word'", "'password'");
-  CHECK_THAT(loadError(replaced(fixed, "valuePatterns: []", "valuePatterns: [{kind: k, pattern: '[z'}]")),
-             Contains("rules/my-rule.yaml:10: invalid RE2 pattern \"[z\""));
+  CHECK_THAT(
+      loadError(replaced(fixed, "valuePatterns: []", "valuePatterns: [{kind: k, pattern: '[z'}]")),
+      Contains("rules/my-rule.yaml:10: invalid RE2 pattern \"[z\""));
   CHECK_THAT(loadError(replaced(fixed, "valuePatterns: []", "valuePatterns: ['[z']")),
              Contains("must be {kind: <description>, pattern: <RE2>}"));
 }

@@ -2,8 +2,8 @@
 // carries, and the order findings come out in.
 #include "lint/linter.h"
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include "lint/catalogue.h"
 #include "yaml/parser.h"

@@ -3,8 +3,8 @@
 // (`tm-expect: file-level`), every `# @L:<id>` tag lands on its template line,
 // the real charts in ../shared map at >= 90%, and what is linted is the plain
 // render byte for byte.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -62,8 +62,8 @@ std::optional<manifest::SourceLocation> expectedLocation(const fs::path& chart,
       std::string tag = "@L:" + id;
       size_t at = lines[i].find(tag);
       if (at != std::string::npos &&
-          (at + tag.size() == lines[i].size() || !std::isalnum(lines[i][at + tag.size()]) &&
-                                                     lines[i][at + tag.size()] != '-'))
+          (at + tag.size() == lines[i].size() ||
+           !std::isalnum(lines[i][at + tag.size()]) && lines[i][at + tag.size()] != '-'))
         tagged = manifest::SourceLocation{rel, static_cast<uint32_t>(i + 1), chart.string()};
     }
   }
@@ -86,7 +86,8 @@ render::RenderOptions options(const std::string& ns) {
 }
 
 // For line-level documents: an output line ended by its template line's own
-// marker, where that template line holds no action, must be that line's text. Catches a map that is off by a line while still "aligned".
+// marker, where that template line holds no action, must be that line's text. Catches a map that is
+// off by a line while still "aligned".
 size_t literalLineMismatches(const fs::path& chart, const render::RenderedChart& r,
                              std::vector<std::string>& examples) {
   std::map<std::string, std::vector<std::string>> cache;
@@ -105,7 +106,8 @@ size_t literalLineMismatches(const fs::path& chart, const render::RenderedChart&
     if (t.find("{{") != std::string::npos || t.find("}}") != std::string::npos) continue;
     auto trim = [](std::string_view s) {
       while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-      while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+      while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
       return s;
     };
     if (trim(t) != trim(out_lines[i])) {
@@ -201,7 +203,8 @@ TEST_CASE("real charts map to template lines for at least 90% of documents", "[h
       WARN(fmt::format("Helm {}: {}: {} of {} documents at template lines", major,
                        e.path().filename().string(), s.line_level, s.documents));
     }
-    double share = documents ? 100.0 * static_cast<double>(line_level) / static_cast<double>(documents) : 0;
+    double share =
+        documents ? 100.0 * static_cast<double>(line_level) / static_cast<double>(documents) : 0;
     WARN(fmt::format("Helm {}: real charts: {} of {} documents at template lines ({:.1f}%)", major,
                      line_level, documents, share));
     CHECK(documents > 100);

@@ -6,9 +6,15 @@ namespace taskmaster::test {
 
 namespace fs = std::filesystem;
 
-fs::path sourceDir() { return TASKMASTER_SOURCE_DIR; }
-fs::path testdata(const std::string& relative) { return sourceDir() / "testdata" / relative; }
-fs::path pluginBinary() { return TASKMASTER_BINARY; }
+fs::path sourceDir() {
+  return TASKMASTER_SOURCE_DIR;
+}
+fs::path testdata(const std::string& relative) {
+  return sourceDir() / "testdata" / relative;
+}
+fs::path pluginBinary() {
+  return TASKMASTER_BINARY;
+}
 
 std::optional<fs::path> helmBinary(int major) {
   const char* env = std::getenv(major == 3 ? "HELM3_BIN" : "HELM4_BIN");

@@ -34,13 +34,14 @@ class EnvLiteralSecret : public Check {
         auto match = patterns_.classify(name, value.scalar());
         if (!match) continue;
         std::string_view what = c.init ? "init container" : "container";
-        sink.report(value,
-                    match->by_value
-                        ? fmt::format("{} \"{}\" sets \"{}\" to {} as a literal value", what, c.name,
-                                      name, match->kind)
-                        : fmt::format("{} \"{}\" sets secret-looking variable \"{}\" as a literal value",
-                                      what, c.name, name),
-                    c.name);
+        sink.report(
+            value,
+            match->by_value
+                ? fmt::format("{} \"{}\" sets \"{}\" to {} as a literal value", what, c.name, name,
+                              match->kind)
+                : fmt::format("{} \"{}\" sets secret-looking variable \"{}\" as a literal value",
+                              what, c.name, name),
+            c.name);
       }
     }
   }

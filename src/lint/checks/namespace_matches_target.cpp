@@ -29,9 +29,8 @@ class NamespaceMatchesTarget : public Check {
       return;
     yaml::Node ns = input.resource.root.path({"metadata", "namespace"});
     if (!ns.isScalar() || ns.isNull() || ns.scalar().empty() || ns.scalar() == target) return;
-    sink.report(ns, fmt::format("{} \"{}\" is pinned to namespace \"{}\" but the release installs "
-                                "into \"{}\"",
-                                id.kind, id.name, ns.scalar(), target));
+    sink.report(ns, fmt::format("pinned to namespace \"{}\" but the release installs into \"{}\"",
+                                ns.scalar(), target));
   }
 
  private:

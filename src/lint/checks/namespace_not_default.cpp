@@ -29,15 +29,13 @@ class NamespaceNotDefault : public Check {
     const yaml::Node root = input.resource.root;
     yaml::Node ns = root.path({"metadata", "namespace"});
     if (ns.isScalar() && !ns.isNull() && !ns.scalar().empty()) {
-      if (ns.scalar() == "default")
-        sink.report(ns, fmt::format("{} \"{}\" is placed in namespace \"default\"", id.kind, id.name));
+      if (ns.scalar() == "default") sink.report(ns, "placed in namespace \"default\"");
       return;
     }
     if (input.context.target_namespace != "default") return;
     yaml::Node metadata = keyNode(root, "metadata");
     sink.report(metadata ? metadata : root,
-                fmt::format("{} \"{}\" names no namespace and the release installs into \"default\"",
-                            id.kind, id.name));
+                "names no namespace and the release installs into \"default\"");
   }
 
  private:
