@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "lint/catalogue.h"
 #include "lint/linter.h"
+#include "render/line_map_cache.h"
 #include "report/json_reporter.h"
 #include "report/text_reporter.h"
 
@@ -76,6 +77,8 @@ CLI::App* addLintCommand(CLI::App& app, LintCommandOptions& o) {
       ->allow_extra_args(false);
   cmd->add_option("--rules-dir", o.rules_dirs, "Load more rule files from DIR (repeatable)")
       ->allow_extra_args(false);
+  cmd->add_flag("--no-line-cache", o.no_line_cache,
+                "Do not reuse cached line maps of unchanged charts (see README)");
   cmd->add_option("--timeout", o.timeout_seconds, "Seconds each Helm render may take")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -90,6 +93,7 @@ int runLint(const LintCommandOptions& o) {
 
   render::RenderOptions render = o.render;
   render.timeout = std::chrono::seconds(o.timeout_seconds);
+  if (!o.no_line_cache) render.line_map_cache = render::defaultLineMapCacheDir();
   std::vector<std::string> paths = o.paths.empty() ? std::vector<std::string>{"."} : o.paths;
   LoadedInputs in = loadInputs(paths, render);
   if (o.debug || envOr("HELM_DEBUG", "") == "true" || envOr("HELM_DEBUG", "") == "1")

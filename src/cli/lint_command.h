@@ -17,6 +17,7 @@ struct LintCommandOptions {
   std::vector<std::string> only, disabled, rules_dirs;
   int timeout_seconds = 120;
   bool debug = false;
+  bool no_line_cache = false;
 };
 
 CLI::App* addLintCommand(CLI::App& app, LintCommandOptions& options);

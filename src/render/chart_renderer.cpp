@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "render/chart_instrumenter.h"
+#include "render/line_map_cache.h"
 #include "sys/process.h"
 #include "sys/temp_dir.h"
 #include "sys/thread_priority.h"
@@ -23,8 +24,8 @@ fs::path unpack(const fs::path& tgz, const fs::path& into, const RenderOptions& 
 }
 
 // Never fails the lint: without it, findings fall back to file level.
-InstrumentedRender renderInstrumented(const HelmClient& helm, const fs::path& chart,
-                                      const RenderOptions& o, const std::atomic<bool>* cancel) {
+InstrumentedRender renderFresh(const HelmClient& helm, const fs::path& chart,
+                               const RenderOptions& o, const std::atomic<bool>* cancel) {
   try {
     sys::TempDir tmp;
     fs::path source = chart;
@@ -48,6 +49,21 @@ InstrumentedRender renderInstrumented(const HelmClient& helm, const fs::path& ch
   } catch (const std::exception&) {
     return {};
   }
+}
+
+InstrumentedRender renderInstrumented(const HelmClient& helm, const fs::path& chart,
+                                      const RenderOptions& o, const std::atomic<bool>* cancel) {
+  std::optional<LineMapCache> cache;
+  std::optional<uint64_t> key;
+  if (!o.line_map_cache.empty()) {
+    cache.emplace(o.line_map_cache);
+    key = instrumentedRenderKey(helm, chart, o);
+    if (key)
+      if (auto hit = cache->load(*key)) return std::move(*hit);
+  }
+  InstrumentedRender r = renderFresh(helm, chart, o, cancel);
+  if (cache && key) cache->store(*key, r);
+  return r;
 }
 
 }  // namespace

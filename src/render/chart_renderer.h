@@ -12,14 +12,10 @@
 #include <string>
 
 #include "render/helm_client.h"
+#include "render/instrumented_render.h"
 #include "render/line_map.h"
 
 namespace taskmaster::render {
-
-struct InstrumentedRender {
-  std::string output;              // empty when it could not be produced
-  std::vector<std::string> files;  // marker file id -> chart-relative path
-};
 
 // The template-line map of one render, built on first use.
 class RenderedLineMap : public manifest::SourceMap {

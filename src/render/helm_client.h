@@ -15,6 +15,9 @@ struct RenderOptions {
   std::vector<std::string> values_files, set, set_string, set_file, api_versions;
   std::string kube_version;
   std::chrono::milliseconds timeout{std::chrono::minutes(2)};
+  // Where instrumented renders are cached (render/line_map_cache.h); empty:
+  // no cache. Not a Helm option: it never changes what is rendered.
+  std::filesystem::path line_map_cache;
 };
 
 class HelmClient {
