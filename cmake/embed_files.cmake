@@ -1,12 +1,13 @@
 # Writes a C++ source that holds the given files as string literals, so the
-# rule catalogue ships inside the binary. Invoked at build time:
+# rule catalogue ships inside the binary: rules/*.yaml as "x.yaml" and the data
+# tables rules/tables/*.yaml as "tables/x.yaml". Invoked at build time:
 #   cmake -DOUTPUT=out.cpp -DRULES_DIR=rules -P embed_files.cmake
-file(GLOB FILES "${RULES_DIR}/*.yaml")
+file(GLOB FILES RELATIVE "${RULES_DIR}" "${RULES_DIR}/*.yaml" "${RULES_DIR}/tables/*.yaml")
 list(SORT FILES)
 set(body "")
-foreach(path IN LISTS FILES)
+foreach(name IN LISTS FILES)
+  set(path "${RULES_DIR}/${name}")
   file(READ "${path}" content)
-  get_filename_component(name "${path}" NAME)
   # A raw-string delimiter that cannot occur in YAML rule files.
   string(FIND "${content}" ")tm_embed\"" clash)
   if(NOT clash EQUAL -1)

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/lint_command.h"
+#include "cli/rules_command.h"
 #include "common/error.h"
 #include "common/version.h"
 
@@ -22,6 +23,8 @@ int main(int argc, char** argv) {
 
   taskmaster::cli::LintCommandOptions lint_options;
   CLI::App* lint = taskmaster::cli::addLintCommand(app, lint_options);
+  taskmaster::cli::RulesCommandOptions rules_options;
+  taskmaster::cli::RulesCommand rules = taskmaster::cli::addRulesCommand(app, rules_options);
   CLI::App* version = app.add_subcommand("version", "Print the plugin version");
 
   try {
@@ -43,6 +46,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (lint->parsed()) return taskmaster::cli::runLint(lint_options);
+    if (rules.list->parsed())
+      return taskmaster::cli::runRules(rules_options, rules.explain->parsed());
   } catch (const taskmaster::InputError& e) {
     std::cerr << "helm taskmaster: " << e.what() << '\n';
     return kExitUsage;

@@ -5,14 +5,16 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
-#include "cli/lint_inputs.h"
+#include "cli/lint_run.h"
+#include "cli/lint_targets.h"
+#include "cli/progress_line.h"
 #include "common/error.h"
 #include "lint/catalogue.h"
 #include "lint/linter.h"
 #include "render/line_map_cache.h"
-#include "report/json_reporter.h"
-#include "report/text_reporter.h"
+#include "report/output_spec.h"
 
 namespace taskmaster::cli {
 
@@ -29,8 +31,8 @@ bool useColor() {
   return isatty(STDOUT_FILENO) == 1;
 }
 
-void printMappingStats(const LoadedInputs& in) {
-  for (const auto& [chart, map] : in.charts) {
+void printMappingStats(const LintRun& run) {
+  for (const auto& [chart, map] : run.charts) {
     const render::MappingStats& s = map->stats();
     std::cerr << fmt::format("debug: {}: {} of {} documents mapped to template lines\n", chart,
                              s.line_level, s.documents);
@@ -66,9 +68,17 @@ CLI::App* addLintCommand(CLI::App& app, LintCommandOptions& o) {
   cmd->add_option("--api-versions", o.render.api_versions,
                   "Kubernetes API versions for Capabilities.APIVersions (repeatable)")
       ->allow_extra_args(false);
-  cmd->add_option("-o,--output", o.output, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
+  cmd->add_option_function<std::vector<std::string>>(
+         "-o,--output",
+         [&o](const std::vector<std::string>& values) {
+           std::string error = report::outputSpecsError(values);
+           if (!error.empty()) throw CLI::ValidationError("--output", error);
+           o.outputs = values;
+         },
+         "Report as FORMAT (text, json, sarif, junit, github) to stdout or to FILE; repeatable, "
+         "at most one to stdout (default: text)")
+      ->type_name("FORMAT[=FILE]")
+      ->allow_extra_args(false);
   cmd->add_option("--fail-on", o.fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
@@ -77,6 +87,13 @@ CLI::App* addLintCommand(CLI::App& app, LintCommandOptions& o) {
       ->allow_extra_args(false);
   cmd->add_option("--rules-dir", o.rules_dirs, "Load more rule files from DIR (repeatable)")
       ->allow_extra_args(false);
+  addRuleControlOptions(cmd, o.rule_controls);
+  cmd->add_option("--values-set", o.values_sets,
+                  "Lint a chart once per values set NAME=file1,file2 (repeatable; default: each "
+                  "ci/*-values.yaml of the chart)")
+      ->allow_extra_args(false);
+  cmd->add_option("-j,--jobs", o.jobs, "Charts and values sets rendered at once (default: cores)")
+      ->check(CLI::PositiveNumber);
   cmd->add_flag("--no-line-cache", o.no_line_cache,
                 "Do not reuse cached line maps of unchanged charts (see README)");
   cmd->add_option("--timeout", o.timeout_seconds, "Seconds each Helm render may take")
@@ -87,27 +104,43 @@ CLI::App* addLintCommand(CLI::App& app, LintCommandOptions& o) {
 }
 
 int runLint(const LintCommandOptions& o) {
-  lint::Catalogue catalogue = lint::Catalogue::builtin();
-  for (const auto& dir : o.rules_dirs) catalogue.addDirectory(dir);
-  std::vector<const lint::Rule*> enabled = catalogue.select(o.only, o.disabled);
+  // Profile, config file, annotations, exemptions, baseline: cli/rule_controls.h.
+  RuleControls controls(o.rule_controls, {o.only, o.disabled, o.rules_dirs, o.paths,
+                                          o.render.namespace_, o.render.kube_version});
 
   render::RenderOptions render = o.render;
   render.timeout = std::chrono::seconds(o.timeout_seconds);
   if (!o.no_line_cache) render.line_map_cache = render::defaultLineMapCacheDir();
   std::vector<std::string> paths = o.paths.empty() ? std::vector<std::string>{"."} : o.paths;
-  LoadedInputs in = loadInputs(paths, render);
-  if (o.debug || envOr("HELM_DEBUG", "") == "true" || envOr("HELM_DEBUG", "") == "1")
-    printMappingStats(in);
+  bool user_chose_values = !o.render.values_files.empty() || !o.render.set.empty() ||
+                           !o.render.set_string.empty() || !o.render.set_file.empty();
+  std::vector<LintTarget> targets =
+      planTargets(paths, parseValuesSetSpecs(o.values_sets), user_chose_values);
 
-  report::Report rep;
-  rep.resources = in.resources.resources.size();
-  rep.findings = lint::lint(in.resources, enabled, lint::LintContext{render.namespace_});
-  if (o.output == "json")
-    report::writeJson(std::cout, rep);
-  else
-    report::writeText(std::cout, rep, useColor());
-  std::cout.flush();
+  bool debug = o.debug || envOr("HELM_DEBUG", "") == "true" || envOr("HELM_DEBUG", "") == "1";
+  LintRunOptions run_options;
+  run_options.render = render;
+  run_options.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  run_options.progress = stderrIsInteractive() && !report::machineReportOnStdout(o.outputs);
+  run_options.keep_line_maps = debug;
+  LintRun run = runLintTargets(targets, run_options, [&](const manifest::ResourceSet& resources) {
+    return controls.lintUnit(resources);
+  });
+  if (debug) printMappingStats(run);
 
+  // Nothing could be linted: the errors are the whole answer.
+  if (run.report.units.empty() && run.errors.size() == 1) throw InputError(run.errors[0]);
+  for (const auto& e : run.errors) std::cerr << "helm taskmaster: " << e << '\n';
+  if (run.report.units.empty() && !run.errors.empty()) return 2;
+
+  report::Report& rep = run.report;
+  controls.finish(rep);
+  rep.rules = controls.enabled();
+  report::writeOutputs(report::parseOutputSpecs(o.outputs), rep, std::cout,
+                       {std::filesystem::current_path(), useColor()});
+
+  // Units that could not be linted are errors even when the others are fine.
+  if (!run.errors.empty()) return 2;
   if (o.fail_on == "never") return 0;
   lint::Severity threshold = *lint::parseSeverity(o.fail_on);
   for (const auto& f : rep.findings)

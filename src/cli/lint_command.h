@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/rule_controls.h"
 #include "render/helm_client.h"
 
 namespace taskmaster::cli {
@@ -12,9 +13,11 @@ namespace taskmaster::cli {
 struct LintCommandOptions {
   std::vector<std::string> paths;
   render::RenderOptions render;
-  std::string output = "text";
+  std::vector<std::string> outputs;  // -o FORMAT[=FILE] (report/output_spec.h); none: text
   std::string fail_on = "error";
-  std::vector<std::string> only, disabled, rules_dirs;
+  RuleControlOptions rule_controls;  // --profile, --enable, --config, --baseline ...
+  std::vector<std::string> only, disabled, rules_dirs, values_sets;
+  unsigned jobs = 0;  // 0: number of cores
   int timeout_seconds = 120;
   bool debug = false;
   bool no_line_cache = false;

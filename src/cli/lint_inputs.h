@@ -1,10 +1,9 @@
-// Turns what the user named on the command line into resources to lint:
-// charts (directories or .tgz) are rendered with Helm, YAML files and
-// directories of them are read as manifests, `-` is standard input.
+// Loading one unit of linting: a chart rendered with Helm under one values
+// set, a manifest file, or text from stdin, parsed into resources.
 #pragma once
 
+#include <memory>
 #include <string>
-#include <vector>
 
 #include "manifest/resource.h"
 #include "render/chart_renderer.h"
@@ -12,14 +11,17 @@
 
 namespace taskmaster::cli {
 
-struct LoadedInputs {
+struct LoadedUnit {
   manifest::ResourceSet resources;
-  // Per rendered chart: the chart as named and its line map (asking for its
-  // stats waits for the instrumented render).
-  std::vector<std::pair<std::string, std::shared_ptr<const render::RenderedLineMap>>> charts;
+  // Charts only: the line map (asking for its stats waits for the
+  // instrumented render).
+  std::shared_ptr<const render::RenderedLineMap> line_map;
 };
 
-LoadedInputs loadInputs(const std::vector<std::string>& paths,
-                        const render::RenderOptions& options);
+// InputError when Helm fails or the rendered output is not valid YAML.
+LoadedUnit loadChart(const render::HelmClient& helm, const std::string& chart,
+                     const render::RenderOptions& options);
+// `display` names the text in locations and messages.
+LoadedUnit loadManifestText(std::string text, const std::string& display);
 
 }  // namespace taskmaster::cli

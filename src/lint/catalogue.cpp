@@ -15,11 +15,40 @@ namespace taskmaster::lint {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+std::string readFile(const fs::path& file, std::string_view what) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw InputError(fmt::format("{}: cannot read {}", file.string(), what));
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+std::vector<fs::path> yamlFilesIn(const fs::path& dir) {
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".yaml" && !entry.is_directory()) files.push_back(entry.path());
+  if (ec)
+    throw InputError(fmt::format("{}: cannot list directory: {}", dir.string(), ec.message()));
+  std::sort(files.begin(), files.end());  // deterministic error order
+  return files;
+}
+
+}  // namespace
+
 Catalogue Catalogue::builtin() {
   Catalogue catalogue;
+  // Tables first: rules name them in their params.
   for (const EmbeddedFile& file : embeddedRuleFiles())
-    catalogue.add(loadRule("rules/" + std::string(file.name), std::string(file.content),
-                           *catalogue.registry_));
+    if (file.name.starts_with("tables/"))
+      catalogue.tables_->add(
+          loadTable("rules/" + std::string(file.name), std::string(file.content)));
+  for (const EmbeddedFile& file : embeddedRuleFiles())
+    if (!file.name.starts_with("tables/"))
+      catalogue.add(loadRule("rules/" + std::string(file.name), std::string(file.content),
+                             *catalogue.registry_, catalogue.tables_.get()));
   return catalogue;
 }
 
@@ -27,22 +56,19 @@ void Catalogue::addDirectory(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw InputError(fmt::format("{}: rules directory does not exist", dir.string()));
-  std::vector<fs::path> files;
-  for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec))
-    if (entry.path().extension() == ".yaml" && !entry.is_directory()) files.push_back(entry.path());
-  if (ec)
-    throw InputError(
-        fmt::format("{}: cannot list rules directory: {}", dir.string(), ec.message()));
-  std::sort(files.begin(), files.end());  // deterministic error order
-  for (const fs::path& file : files) addFile(file);
+  if (fs::is_directory(dir / "tables", ec)) {
+    auto tables = std::make_shared<TableSet>(*tables_);  // copies share no state with others
+    for (const fs::path& file : yamlFilesIn(dir / "tables"))
+      tables->add(loadTable(file.string(), readFile(file, "table file")));
+    tables_ = std::move(tables);
+    // Rules already loaded read the tables they name again.
+    for (auto& [name, rule] : rules_) rebuildCheck(rule, *registry_, tables_.get());
+  }
+  for (const fs::path& file : yamlFilesIn(dir)) addFile(file);
 }
 
 void Catalogue::addFile(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(fmt::format("{}: cannot read rule file", file.string()));
-  std::ostringstream content;
-  content << in.rdbuf();
-  add(loadRule(file.string(), content.str(), *registry_));
+  add(loadRule(file.string(), readFile(file, "rule file"), *registry_, tables_.get()));
 }
 
 void Catalogue::add(Rule rule) {
@@ -61,14 +87,37 @@ std::vector<const Rule*> Catalogue::rules() const {
   return out;
 }
 
-void Catalogue::requireKnown(const std::string& name) const {
+std::vector<std::string_view> Catalogue::names() const {
+  std::vector<std::string_view> out;
+  for (const auto& entry : rules_) out.push_back(entry.first);
+  return out;
+}
+
+void Catalogue::requireKnown(std::string_view name, std::string_view where) const {
   if (find(name)) return;
-  std::vector<std::string_view> names;
-  for (const auto& entry : rules_) names.push_back(entry.first);
-  auto suggestion = closestMatch(name, names);
+  auto suggestion = closestMatch(name, names());
   throw InputError(fmt::format(
-      "unknown rule \"{}\"{}", name,
+      "{}unknown rule \"{}\"{}", where, name,
       suggestion ? fmt::format(" (did you mean \"{}\"?)", *suggestion) : std::string()));
+}
+
+Rule& Catalogue::mutableRule(std::string_view name) {
+  requireKnown(name);
+  return rules_.find(name)->second;
+}
+
+void Catalogue::setSeverity(std::string_view name, Severity severity) {
+  mutableRule(name).severity = severity;
+}
+
+void Catalogue::overrideParams(std::string_view name, yaml::Node overrides,
+                               std::shared_ptr<const yaml::Stream> stream, std::string_view file) {
+  lint::overrideParams(mutableRule(name), overrides, std::move(stream), file, *registry_,
+                       tables_.get());
+}
+
+void Catalogue::applyProfile(std::string_view profile) {
+  for (auto& [name, rule] : rules_) rule.severity = rule.severityIn(profile);
 }
 
 std::vector<const Rule*> Catalogue::select(const std::vector<std::string>& only,
@@ -83,6 +132,21 @@ std::vector<const Rule*> Catalogue::select(const std::vector<std::string>& only,
     if (off.contains(rule->name)) continue;
     out.push_back(rule);
   }
+  return out;
+}
+
+std::vector<const Rule*> Catalogue::selectForProfile(
+    std::string_view profile, const std::vector<std::string>& only,
+    const std::vector<std::string>& enabled, const std::vector<std::string>& disabled) const {
+  if (!only.empty()) return select(only, disabled);
+  for (const std::string& name : enabled) requireKnown(name);
+  for (const std::string& name : disabled) requireKnown(name);
+  std::set<std::string_view> on(enabled.begin(), enabled.end());
+  std::set<std::string_view> off(disabled.begin(), disabled.end());
+  std::vector<const Rule*> out;
+  for (const Rule* rule : rules())
+    if ((rule->inProfile(profile) || on.contains(rule->name)) && !off.contains(rule->name))
+      out.push_back(rule);
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lint/finding.h"
+#include "lint/kube_version.h"
 #include "lint/params.h"
 #include "lint/rule.h"
 #include "manifest/pod_spec.h"
@@ -19,9 +20,13 @@
 
 namespace taskmaster::lint {
 
+class ResourceIndex;
+
 struct LintContext {
   // Namespace the release installs into; empty when unknown.
   std::string target_namespace;
+  // The Kubernetes version the release targets (--kube-version).
+  KubeVersion kube_version = kDefaultKubeVersion;
 };
 
 // Everything a check may look at for one (rule, resource) pair.
@@ -34,6 +39,8 @@ struct CheckInput {
   // manifest::findPodSpec(resource), found once per resource by the linter.
   const std::optional<manifest::PodSpecView>& pod;
   const LintContext& context;
+  // Lookups across `resources` (by kind, by name, pods by labels ...).
+  const ResourceIndex& index;
 
   // The pod's containers that the rule's scope covers; empty without a pod.
   std::vector<manifest::ContainerRef> containers() const;

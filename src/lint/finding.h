@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "manifest/resource.h"
 
@@ -22,6 +23,9 @@ struct Finding {
   manifest::ResourceId resource;
   std::string container;  // empty when the finding is about the whole object
   manifest::SourceLocation location;
+  // Values matrix: the values sets this finding appeared in (every set it
+  // appeared in, when merged across sets); empty outside a matrix.
+  std::vector<std::string> values_sets;
 };
 
 }  // namespace taskmaster::lint

@@ -35,3 +35,24 @@ PathLookup lookupDotted(yaml::Node node, std::string_view dotted_path) {
 }
 
 }  // namespace taskmaster::lint
+
+namespace taskmaster::lint {
+
+bool sameYaml(yaml::Node a, yaml::Node b) {
+  if (!a.valid() || !b.valid()) return a.valid() == b.valid();
+  if (a.kind() != b.kind()) return false;
+  if (a.isScalar()) return a.scalar() == b.scalar();
+  if (a.size() != b.size()) return false;
+  if (a.isSeq()) {
+    for (size_t i = 0; i < a.size(); ++i)
+      if (!sameYaml(a.item(i), b.item(i))) return false;
+    return true;
+  }
+  for (size_t i = 0; i < a.size(); ++i) {
+    yaml::Node other = b.get(a.key(i).str());
+    if (!other || !sameYaml(a.value(i), other)) return false;
+  }
+  return true;
+}
+
+}  // namespace taskmaster::lint

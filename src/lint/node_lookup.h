@@ -25,3 +25,11 @@ struct PathLookup {
 PathLookup lookupDotted(yaml::Node node, std::string_view dotted_path);
 
 }  // namespace taskmaster::lint
+
+namespace taskmaster::lint {
+
+// Structural equality: scalars by text, mappings by their entries in any
+// order, sequences item by item. Invalid nodes equal only each other.
+bool sameYaml(yaml::Node a, yaml::Node b);
+
+}  // namespace taskmaster::lint

@@ -11,14 +11,16 @@
 #include "lint/check.h"
 #include "lint/edit_distance.h"
 #include "lint/params.h"
+#include "lint/profile.h"
 #include "yaml/parser.h"
 
 namespace taskmaster::lint {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kTopLevelKeys = {
-    "name", "severity", "summary", "rationale", "remediation", "scope", "template", "params"};
+constexpr std::array<std::string_view, 12> kTopLevelKeys = {
+    "name",        "severity", "category",        "summary", "rationale", "remediation",
+    "conformance", "profiles", "profileSeverity", "scope",   "template",  "params"};
 
 bool isKebabCase(std::string_view s) {
   if (s.empty() || s.front() == '-' || s.back() == '-') return false;
@@ -30,7 +32,7 @@ bool isKebabCase(std::string_view s) {
   return true;
 }
 
-// Reads one rule file's top level; every failure names the file and line.
+// Reads one rule's top level; every failure names the file and line.
 class RuleReader {
  public:
   RuleReader(std::string_view file, yaml::Node root) : file_(file), root_(root) {}
@@ -62,6 +64,46 @@ class RuleReader {
     return std::string(value.str());
   }
 
+  std::string optionalString(std::string_view key, std::string fallback) const {
+    if (!root_.get(key)) return fallback;
+    return requireString(key);
+  }
+
+  Severity severity(yaml::Node value) const {
+    auto parsed = parseSeverity(value.str());
+    if (!value.isScalar() || !parsed)
+      fail(value, fmt::format("severity \"{}\" must be error, warning or info", value.str()));
+    return *parsed;
+  }
+
+  std::string profile(yaml::Node p) const {
+    if (!isProfile(p.str()))
+      fail(p,
+           fmt::format("unknown profile \"{}\" (known: {})", p.str(), fmt::join(kProfiles, ", ")));
+    return std::string(p.str());
+  }
+
+  std::vector<std::string> profiles() const {
+    yaml::Node node = root_.get("profiles");
+    if (!node) return {kProfiles.begin(), kProfiles.end()};
+    if (!node.isSeq() || node.size() == 0)
+      fail(node, fmt::format("\"profiles\" must be a non-empty list of profiles ({})",
+                             fmt::join(kProfiles, ", ")));
+    std::vector<std::string> out;
+    for (size_t i = 0; i < node.size(); ++i) out.push_back(profile(node.item(i)));
+    return out;
+  }
+
+  std::map<std::string, Severity, std::less<>> profileSeverity() const {
+    std::map<std::string, Severity, std::less<>> out;
+    yaml::Node node = root_.get("profileSeverity");
+    if (!node) return out;
+    if (!node.isMap()) fail(node, "\"profileSeverity\" must be a mapping {profile: severity}");
+    for (size_t i = 0; i < node.size(); ++i)
+      out.emplace(profile(node.key(i)), severity(node.value(i)));
+    return out;
+  }
+
   RuleScope scope() const {
     RuleScope scope;
     yaml::Node node = root_.get("scope");
@@ -82,11 +124,7 @@ class RuleReader {
         fail(c, "\"scope.containers\" must be regular, init or all");
       }
     }
-    if (yaml::Node skip = node.get("skipHelmTestHooks")) {
-      auto b = skip.asBool();
-      if (!b) fail(skip, "\"scope.skipHelmTestHooks\" must be true or false");
-      scope.skip_helm_test_hooks = *b;
-    }
+    scope.skip_helm_test_hooks = reader.boolean("skipHelmTestHooks", false);
     return scope;
   }
 
@@ -95,6 +133,18 @@ class RuleReader {
   yaml::Node root_;
 };
 
+// `anchor` is where param errors point when the rule has no params (its
+// `template:` line).
+void buildCheck(Rule& rule, yaml::Node anchor, const CheckRegistry& registry,
+                const TableSet* tables) {
+  CheckFactory factory = registry.find(rule.template_name);
+  ParamReader params(rule.params, rule.source, anchor);
+  if (rule.param_overrides) params.overrideWith(rule.param_overrides, rule.overrides_source);
+  params.setTables(tables);
+  std::unique_ptr<Check> check = factory(params);
+  rule.check = std::move(check);
+}
+
 }  // namespace
 
 bool RuleScope::appliesTo(const manifest::Resource& resource) const {
@@ -102,47 +152,70 @@ bool RuleScope::appliesTo(const manifest::Resource& resource) const {
   return kinds.empty() || std::find(kinds.begin(), kinds.end(), resource.id.kind) != kinds.end();
 }
 
-Rule loadRule(std::string_view file, std::string content, const CheckRegistry& registry) {
+bool Rule::inProfile(std::string_view profile) const {
+  return std::find(profiles.begin(), profiles.end(), profile) != profiles.end();
+}
+
+Severity Rule::severityIn(std::string_view profile) const {
+  auto it = profile_severity.find(profile);
+  return it == profile_severity.end() ? severity : it->second;
+}
+
+std::string_view sourceLines(const yaml::Stream& stream, uint32_t first, uint32_t last) {
+  std::string_view text = stream.input();
+  size_t begin = 0;
+  for (uint32_t line = 1; line < first && begin != std::string_view::npos; ++line) {
+    begin = text.find('\n', begin);
+    if (begin != std::string_view::npos) ++begin;
+  }
+  if (begin == std::string_view::npos) return {};
+  size_t end = begin;
+  for (uint32_t line = first; line <= last && end != std::string_view::npos; ++line) {
+    end = text.find('\n', end);
+    if (end != std::string_view::npos) ++end;
+  }
+  return text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+}
+
+uint32_t lastLine(yaml::Node node) {
+  uint32_t last = node.line();
+  for (size_t i = 0; i < node.size(); ++i) {
+    if (node.isMap()) {
+      last = std::max(last, lastLine(node.key(i)));
+      last = std::max(last, lastLine(node.value(i)));
+    } else {
+      last = std::max(last, lastLine(node.item(i)));
+    }
+  }
+  return last;
+}
+
+Rule ruleFromNode(std::string_view file, yaml::Node root,
+                  std::shared_ptr<const yaml::Stream> stream, const CheckRegistry& registry,
+                  const TableSet* tables) {
   Rule rule;
   rule.source = std::string(file);
-  try {
-    rule.stream = yaml::parse(std::move(content));
-  } catch (const yaml::ParseError& e) {
-    throw InputError(
-        fmt::format("{}:{}:{}: invalid YAML: {}", file, e.line(), e.column(), e.what()));
-  }
-  const auto& docs = rule.stream->documents();
-  if (docs.size() != 1) failAt(file, {}, "a rule file must hold exactly one YAML document");
-  yaml::Node root = docs.front().root;
+  rule.stream = std::move(stream);
   RuleReader reader(file, root);
-  if (!root.isMap()) reader.fail(root, "a rule file must be a mapping");
+  if (!root.isMap()) reader.fail(root, "a rule must be a mapping");
   reader.rejectUnknownKeys();
 
   rule.name = reader.requireString("name");
-  yaml::Node name_node = root.get("name");
   if (!isKebabCase(rule.name))
-    reader.fail(name_node, fmt::format("rule name \"{}\" must be kebab-case", rule.name));
-  std::string stem = std::filesystem::path(file).filename().string();
-  if (stem.size() > 5 && stem.ends_with(".yaml")) stem.resize(stem.size() - 5);
-  if (stem != rule.name)
-    reader.fail(name_node, fmt::format("rule name \"{}\" must match the file name \"{}.yaml\"",
-                                       rule.name, stem));
-
-  std::string severity = reader.requireString("severity");
-  auto parsed = parseSeverity(severity);
-  if (!parsed)
-    reader.fail(root.get("severity"),
-                fmt::format("severity \"{}\" must be error, warning or info", severity));
-  rule.severity = *parsed;
-
+    reader.fail(root.get("name"), fmt::format("rule name \"{}\" must be kebab-case", rule.name));
+  reader.requireString("severity");
+  rule.severity = reader.severity(root.get("severity"));
+  rule.category = reader.optionalString("category", "custom");
   rule.summary = reader.requireString("summary");
   rule.rationale = reader.requireString("rationale");
   rule.remediation = reader.requireString("remediation");
+  rule.conformance = reader.optionalString("conformance", "");
+  rule.profiles = reader.profiles();
+  rule.profile_severity = reader.profileSeverity();
   rule.scope = reader.scope();
 
   rule.template_name = reader.requireString("template");
-  CheckFactory factory = registry.find(rule.template_name);
-  if (!factory) {
+  if (!registry.find(rule.template_name)) {
     auto known = registry.names();
     auto suggestion = closestMatch(rule.template_name, known);
     reader.fail(root.get("template"),
@@ -154,10 +227,46 @@ Rule loadRule(std::string_view file, std::string content, const CheckRegistry& r
   rule.params = root.get("params");
   if (!rule.params.isNull() && !rule.params.isMap())
     reader.fail(rule.params, "\"params\" must be a mapping");
-  std::unique_ptr<Check> check =
-      factory(ParamReader(rule.params, rule.source, root.get("template")));
-  rule.check = std::move(check);
+  buildCheck(rule, root.get("template"), registry, tables);
+  rule.entry_text = std::string(sourceLines(*rule.stream, root.line(), lastLine(root)));
   return rule;
+}
+
+Rule loadRule(std::string_view file, std::string content, const CheckRegistry& registry,
+              const TableSet* tables) {
+  std::shared_ptr<const yaml::Stream> stream;
+  try {
+    stream = yaml::parse(std::move(content));
+  } catch (const yaml::ParseError& e) {
+    throw InputError(
+        fmt::format("{}:{}:{}: invalid YAML: {}", file, e.line(), e.column(), e.what()));
+  }
+  const auto& docs = stream->documents();
+  if (docs.size() != 1) failAt(file, {}, "a rule file must hold exactly one YAML document");
+  yaml::Node root = docs.front().root;
+  if (!root.isMap()) failAt(file, root, "a rule file must be a mapping");
+  // The file name is checked first: it is how users find a rule.
+  yaml::Node name_node = root.get("name");
+  std::string stem = std::filesystem::path(file).filename().string();
+  if (stem.size() > 5 && stem.ends_with(".yaml")) stem.resize(stem.size() - 5);
+  Rule rule = ruleFromNode(file, root, stream, registry, tables);
+  rule.entry_text = stream->input();
+  if (stem != rule.name)
+    failAt(file, name_node,
+           fmt::format("rule name \"{}\" must match the file name \"{}.yaml\"", rule.name, stem));
+  return rule;
+}
+
+void rebuildCheck(Rule& rule, const CheckRegistry& registry, const TableSet* tables) {
+  buildCheck(rule, rule.params, registry, tables);
+}
+
+void overrideParams(Rule& rule, yaml::Node overrides, std::shared_ptr<const yaml::Stream> stream,
+                    std::string_view file, const CheckRegistry& registry, const TableSet* tables) {
+  rule.param_overrides = overrides;
+  rule.overrides_stream = std::move(stream);
+  rule.overrides_source = std::string(file);
+  buildCheck(rule, rule.params, registry, tables);
 }
 
 }  // namespace taskmaster::lint

@@ -41,25 +41,34 @@ std::vector<std::string> HelmClient::templateArgv(const std::filesystem::path& c
 }
 
 std::string helmErrorLine(const std::string& text) {
+  // "Error: ..." and the lines that continue it (schema violations are listed
+  // below the Error line), without Helm's debug log lines.
+  auto isLog = [](const std::string& line) {
+    return line.rfind("level=", 0) == 0 || line.find(".go:") != std::string::npos;
+  };
   std::string out;
+  bool in_error = false;
   size_t start = 0;
   while (start < text.size()) {
     size_t nl = text.find('\n', start);
     if (nl == std::string::npos) nl = text.size();
     std::string line = text.substr(start, nl - start);
     start = nl + 1;
-    if (line.rfind("Error:", 0) == 0 || line.rfind("error:", 0) == 0) {
-      if (!out.empty()) out += "; ";
-      out += line;
-    }
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (line.rfind("Error:", 0) == 0 || line.rfind("error:", 0) == 0) in_error = true;
+    else if (line.empty() || isLog(line)) in_error = false;
+    if (!in_error || line.empty()) continue;
+    size_t first = line.find_first_not_of(" \t");
+    if (!out.empty()) out += out.back() == ':' ? " " : "; ";
+    out += line.substr(first);
   }
   if (out.empty()) {
     // No "Error:" line: the last non-empty line says most.
     size_t end = text.find_last_not_of(" \n\r\t");
     if (end == std::string::npos) return "(no error output)";
     size_t begin = text.rfind('\n', end);
-    out = text.substr(begin == std::string::npos ? 0 : begin + 1,
-                      end + 1 - (begin == std::string::npos ? 0 : begin + 1));
+    begin = begin == std::string::npos ? 0 : begin + 1;
+    out = text.substr(begin, end + 1 - begin);
   }
   return out;
 }

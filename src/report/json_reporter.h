@@ -1,7 +1,8 @@
 // Machine output, version 1 (the shape is documented in README and stable):
 // {"version":1, "findings":[{"rule","severity","message",
-//   "resource":{"apiVersion","kind","name","namespace"}, "container"?,
-//   "location":{"file","line"?}}], "summary":{"error","warning","info","resources"}}
+//   "resource":{"apiVersion","kind","name","namespace"}, "container"?, "valuesSets"?,
+//   "location":{"file","line"?}}], "summary":{"error","warning","info","resources","suppressed"},
+//   "suppressed"?: [finding + "suppression":{"kind","reason","source"}]}  (--show-suppressed)
 #pragma once
 
 #include <ostream>

@@ -5,6 +5,7 @@ namespace taskmaster::report {
 Summary Report::summary() const {
   Summary s;
   s.resources = resources;
+  s.suppressed = suppressed.size();
   for (const auto& f : findings) {
     switch (f.severity) {
       case lint::Severity::Error:

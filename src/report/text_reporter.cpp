@@ -1,6 +1,7 @@
 #include "report/text_reporter.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <filesystem>
 
@@ -45,17 +46,33 @@ void writeText(std::ostream& out, const Report& report, bool color) {
     std::string where = f.location.line ? fmt::format("{}:{}", path, f.location.line) : path;
     out << bold << where << ':' << reset << ' ' << (color ? colorOf(f.severity) : "")
         << lint::severityName(f.severity) << reset << ": " << f.resource.kind << '/'
-        << f.resource.name << ": " << f.message << ' ' << dim << '[' << f.rule << ']' << reset
-        << '\n';
+        << f.resource.name << ": " << f.message << ' ' << dim << '[' << f.rule << ']';
+    if (!f.values_sets.empty()) out << fmt::format(" (values: {})", fmt::join(f.values_sets, ", "));
+    out << reset << '\n';
   }
   Summary s = report.summary();
   if (!report.findings.empty()) out << '\n';
+  if (report.list_suppressed && !report.suppressed.empty()) {
+    out << bold << "Suppressed:" << reset << '\n';
+    for (const auto& [f, by] : report.suppressed) {
+      std::string path = displayPath(f.location);
+      std::string where = f.location.line ? fmt::format("{}:{}", path, f.location.line) : path;
+      out << where << ": " << f.resource.kind << '/' << f.resource.name << ": " << f.message << ' '
+          << dim << '[' << f.rule << ']' << reset << "\n    suppressed by "
+          << lint::suppressionKindName(by.kind) << " at " << by.source << ": " << by.reason << '\n';
+    }
+    out << '\n';
+  }
+  std::string suppressed;
+  if (s.suppressed)
+    suppressed = fmt::format(" ({} suppressed{})", s.suppressed,
+                             report.list_suppressed ? "" : "; --show-suppressed lists them");
   if (report.findings.empty()) {
-    out << fmt::format("No findings in {}.\n", plural(s.resources, "resource"));
+    out << fmt::format("No findings in {}{}.\n", plural(s.resources, "resource"), suppressed);
   } else {
-    out << fmt::format("{}, {}, {} in {}.\n", plural(s.error, "error"),
+    out << fmt::format("{}, {}, {} in {}{}.\n", plural(s.error, "error"),
                        plural(s.warning, "warning"), fmt::format("{} info", s.info),
-                       plural(s.resources, "resource"));
+                       plural(s.resources, "resource"), suppressed);
   }
 }
 

@@ -7,7 +7,9 @@
 
 #include "common/error.h"
 #include "lint/catalogue.h"
+#include "lint/linter.h"
 #include "lint/rule.h"
+#include "yaml/parser.h"
 
 namespace {
 
@@ -180,4 +182,72 @@ TEST_CASE("user rule directories add rules and replace builtins by name", "[lint
                     Contains("broken.yaml:1: rule name \"my-rule\" must match the file name"));
   CHECK_THROWS_WITH(catalogue.addDirectory(dir.path / "missing"),
                     Contains("rules directory does not exist"));
+}
+
+TEST_CASE("rules declare category, profiles, per-profile severity and conformance notes",
+          "[lint][catalogue][rules]") {
+  std::string rule = std::string(kValidRule) +
+                     "category: probes\nprofiles: [production]\nprofileSeverity: {production: "
+                     "error}\nconformance: Differs from Polaris on purpose.\n";
+  lint::Rule r = lint::loadRule("rules/my-rule.yaml", rule, lint::CheckRegistry::builtin());
+  CHECK(r.category == "probes");
+  CHECK(r.profiles == std::vector<std::string>{"production"});
+  CHECK_FALSE(r.inProfile("local"));
+  CHECK(r.severityIn("local") == lint::Severity::Warning);
+  CHECK(r.severityIn("production") == lint::Severity::Error);
+  CHECK(r.conformance == "Differs from Polaris on purpose.");
+  CHECK(r.entry_text == rule);
+
+  lint::Rule plain =
+      lint::loadRule("rules/my-rule.yaml", kValidRule, lint::CheckRegistry::builtin());
+  CHECK(plain.category == "custom");
+  CHECK(plain.profiles == std::vector<std::string>{"local", "production"});
+
+  CHECK_THAT(loadError(std::string(kValidRule) + "profiles: [staging]\n"),
+             Contains("rules/my-rule.yaml:9: unknown profile \"staging\" (known: local, "
+                      "production)"));
+  CHECK_THAT(loadError(std::string(kValidRule) + "profiles: []\n"),
+             Contains("\"profiles\" must be a non-empty list"));
+  CHECK_THAT(loadError(std::string(kValidRule) + "profileSeverity: {production: fatal}\n"),
+             Contains("rules/my-rule.yaml:9: severity \"fatal\" must be error, warning or info"));
+  CHECK_THAT(loadError(std::string(kValidRule) + "profileSeverity: {prod: error}\n"),
+             Contains("unknown profile \"prod\""));
+}
+
+TEST_CASE("data tables are named by rules and validated", "[lint][catalogue][rules]") {
+  auto catalogue = lint::Catalogue::builtin();
+  REQUIRE(catalogue.tables()->find("kubernetes-apis") != nullptr);
+  std::string api_rule = replaced(
+      replaced(kValidRule, "container-field-required", "api-version-lifecycle"),
+      "params: {field: livenessProbe}", "params: {table: kubernetes-api, report: removed}");
+  try {
+    lint::loadRule("rules/my-rule.yaml", api_rule, lint::CheckRegistry::builtin(),
+                   catalogue.tables());
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK_THAT(e.what(), Contains("rules/my-rule.yaml:8: param \"table\" names unknown table "
+                                  "\"kubernetes-api\" (known: kubernetes-apis)"));
+  }
+
+  TempDir dir;
+  fs::create_directories(dir.path / "tables");
+  dir.write("tables/kubernetes-apis.yaml",
+            "apis:\n  - {apiVersion: v1, kinds: [Pod], deprecatedIn: \"1.x\"}\n");
+  CHECK_THROWS_WITH(catalogue.addDirectory(dir.path),
+                    Contains("tables/kubernetes-apis.yaml:2: \"deprecatedIn\" must be a "
+                             "Kubernetes version"));
+
+  // A valid table replaces the builtin one for the rules that name it.
+  dir.write("tables/kubernetes-apis.yaml",
+            "apis:\n  - {apiVersion: example.com/v1, kinds: [Widget], deprecatedIn: \"1.20\", "
+            "removedIn: \"1.30\", replacement: example.com/v2}\n");
+  catalogue.addDirectory(dir.path);
+  manifest::ResourceSet set;
+  set.add(yaml::parse("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n"),
+          std::make_shared<manifest::IdentitySourceMap>("w.yaml"));
+  auto findings = lint::lint(set, catalogue.select({"removed-api-version"}, {}), {"default"});
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].message ==
+        "example.com/v1 Widget was removed in Kubernetes 1.30 (target 1.32); use "
+        "example.com/v2");
 }

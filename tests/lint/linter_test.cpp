@@ -72,7 +72,14 @@ TEST_CASE("findings are sorted by file, line and rule", "[lint][linter]") {
   set.add(yaml::parse(kFrontend), std::make_shared<manifest::IdentitySourceMap>("b.yaml"));
   set.add(yaml::parse(kBackend), std::make_shared<manifest::IdentitySourceMap>("a.yaml"));
   lint::Catalogue catalogue = lint::Catalogue::builtin();
-  auto findings = lint::lint(set, catalogue.select({}, {}), lint::LintContext{"taskmaster"});
+  // The container and namespace rules; the order is what matters here.
+  auto findings = lint::lint(
+      set,
+      catalogue.select({"namespace-mismatch", "cpu-limits-missing", "cpu-requests-missing",
+                        "liveness-probe-missing", "memory-limits-missing",
+                        "memory-requests-missing", "readiness-probe-missing"},
+                       {}),
+      lint::LintContext{"taskmaster"});
 
   std::vector<std::string> got;
   for (const auto& f : findings)
@@ -99,4 +106,21 @@ TEST_CASE("no rules or no resources give no findings", "[lint][linter]") {
   CHECK(lint::lint(set, catalogue.select({}, {}), {"default"}).empty());
   set.add(yaml::parse(kBackend), std::make_shared<manifest::IdentitySourceMap>("a.yaml"));
   CHECK(lint::lint(set, {}, {"default"}).empty());
+}
+
+TEST_CASE("a filter sees each finding with its resource and may drop it", "[lint][linter]") {
+  manifest::ResourceSet set;
+  set.add(yaml::parse(kFrontend), std::make_shared<manifest::IdentitySourceMap>("b.yaml"));
+  set.add(yaml::parse(kBackend), std::make_shared<manifest::IdentitySourceMap>("a.yaml"));
+  lint::Catalogue catalogue = lint::Catalogue::builtin();
+  std::vector<std::string> seen;
+  auto findings = lint::lint(set, catalogue.select({"cpu-limits-missing"}, {}), {"taskmaster"},
+                             [&](const manifest::Resource& r, const lint::Finding& f) {
+                               CHECK(r.id == f.resource);
+                               seen.push_back(r.id.name);
+                               return r.id.name != "frontend";
+                             });
+  CHECK(seen == std::vector<std::string>{"frontend", "backend"});
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].resource.name == "backend");
 }

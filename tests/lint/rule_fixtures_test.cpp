@@ -3,6 +3,7 @@
 // style, so adding a rule or a case never means editing this file:
 //
 //   # lint-namespace: taskmaster      (leading comment; default "fixtures")
+//   # lint-kube-version: 1.24         (leading comment; default: lint's default)
 //   - name: api   # expect: liveness-probe-missing
 //
 // Each `# expect: <rule>` line must be reported by that rule, and nothing
@@ -19,6 +20,7 @@
 #include <sstream>
 
 #include "lint/catalogue.h"
+#include "lint/kube_version.h"
 #include "lint/linter.h"
 #include "manifest/pod_spec.h"
 #include "support/test_paths.h"
@@ -34,6 +36,7 @@ using Expected = std::set<std::pair<uint32_t, std::string>>;  // (line, rule)
 struct Fixture {
   std::string content;
   std::string target_namespace = "fixtures";
+  lint::KubeVersion kube_version = lint::kDefaultKubeVersion;
   Expected expected;
 };
 
@@ -56,6 +59,11 @@ Fixture readFixture(const fs::path& path) {
     std::string t = trim(line);
     if (header && t.starts_with("# lint-namespace:"))
       f.target_namespace = trim(std::string_view(t).substr(17));
+    if (header && t.starts_with("# lint-kube-version:")) {
+      auto v = lint::parseKubeVersion(trim(std::string_view(t).substr(20)));
+      REQUIRE(v);
+      f.kube_version = *v;
+    }
     header = header && (t.empty() || t.starts_with("#"));
     size_t at = line.find("# expect:");
     if (at == std::string::npos) continue;
@@ -109,7 +117,8 @@ std::string checkFixture(const fs::path& path, const Fixture& fixture, const lin
   } catch (const yaml::ParseError& e) {
     return fmt::format("{}:{}: fixture is not valid YAML: {}\n", name, e.line(), e.what());
   }
-  auto findings = lint::lint(set, {&rule}, lint::LintContext{fixture.target_namespace});
+  auto findings =
+      lint::lint(set, {&rule}, lint::LintContext{fixture.target_namespace, fixture.kube_version});
 
   std::string problems;
   Expected reported;

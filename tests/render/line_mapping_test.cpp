@@ -227,9 +227,7 @@ TEST_CASE("the content linted is the plain render byte for byte", "[helm][mappin
       auto plain = sys::runProcess(
           {helm->string(), "template", "rel", chart.string(), "--namespace", "demo"});
       REQUIRE(plain.ok());
-      ::setenv("HELM_BIN", helm->c_str(), 1);
-      cli::LoadedInputs in = cli::loadInputs({chart.string()}, options("demo"));
-      ::unsetenv("HELM_BIN");
+      cli::LoadedUnit in = cli::loadChart(render::HelmClient(*helm), chart.string(), options("demo"));
       INFO(fmt::format("Helm {} {}", major, chart.string()));
       REQUIRE(in.resources.streams.size() == 1);
       CHECK(in.resources.streams[0]->input() == plain.out);
