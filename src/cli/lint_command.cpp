@@ -114,8 +114,11 @@ int runLint(const LintCommandOptions& o) {
   std::vector<std::string> paths = o.paths.empty() ? std::vector<std::string>{"."} : o.paths;
   bool user_chose_values = !o.render.values_files.empty() || !o.render.set.empty() ||
                            !o.render.set_string.empty() || !o.render.set_file.empty();
-  std::vector<LintTarget> targets =
-      planTargets(paths, parseValuesSetSpecs(o.values_sets), user_chose_values);
+  // Values sets: --values-set, else the config file's valuesSets, else ci/.
+  std::vector<ValuesSet> sets = parseValuesSetSpecs(o.values_sets);
+  if (sets.empty() && controls.config())
+    for (const auto& [name, files] : controls.config()->values_sets) sets.push_back({name, files});
+  std::vector<LintTarget> targets = planTargets(paths, sets, user_chose_values);
 
   bool debug = o.debug || envOr("HELM_DEBUG", "") == "true" || envOr("HELM_DEBUG", "") == "1";
   LintRunOptions run_options;

@@ -127,7 +127,8 @@ LintConfig parseConfig(std::string text, const std::string& file, const fs::path
   yaml::Node root = docs[0].root;
   ConfigReader reader(config.file);
   reader.mapping(root, "the config file");
-  reader.allowOnly(root, {"profile", "rulesDirs", "rules", "customRules", "exemptions"},
+  reader.allowOnly(root,
+                   {"profile", "rulesDirs", "rules", "customRules", "exemptions", "valuesSets"},
                    "the config file");
 
   if (yaml::Node profile = root.get("profile")) {
@@ -151,6 +152,22 @@ LintConfig parseConfig(std::string text, const std::string& file, const fs::path
   if (yaml::Node custom = root.get("customRules")) {
     reader.sequence(custom, "customRules");
     for (size_t i = 0; i < custom.size(); ++i) config.custom_rules.push_back(custom.item(i));
+  }
+  if (yaml::Node sets = root.get("valuesSets")) {
+    reader.mapping(sets, "valuesSets");
+    for (size_t i = 0; i < sets.size(); ++i) {
+      std::string name = reader.string(sets.key(i), "a valuesSets name");
+      yaml::Node files = sets.value(i);
+      reader.sequence(files, "valuesSets." + name);
+      std::vector<std::string> resolved;
+      for (size_t j = 0; j < files.size(); ++j) {
+        fs::path f = reader.string(files.item(j), "each file of valuesSets." + name);
+        f = f.is_absolute() ? f : base_dir / f;
+        if (!fs::exists(f)) reader.fail(files.item(j), f.string() + ": no such values file");
+        resolved.push_back(f.generic_string());
+      }
+      config.values_sets.emplace_back(std::move(name), std::move(resolved));
+    }
   }
   if (yaml::Node exemptions = root.get("exemptions")) {
     reader.sequence(exemptions, "exemptions");

@@ -12,6 +12,9 @@
 //       params: {expectedInCluster: [taskmaster-secrets]}
 //   customRules:                        # same format as a rule file
 //     - {name: team-label-missing, severity: warning, ..., template: field-assertion, params: ...}
+//   valuesSets:                         # the values matrix (lint --values-set wins)
+//     local: [ci/local-values.yaml]     # files relative to this file
+//     production: [ci/local-values.yaml, ci/prod-overrides.yaml]
 //   exemptions:
 //     - rule: readiness-probe-missing   # or rules: [a, b]
 //       kind: Deployment                # kind, name, namespace, container: * and ? wildcards
@@ -63,6 +66,8 @@ struct LintConfig {
   std::vector<RuleSetting> rules;
   std::vector<yaml::Node> custom_rules;
   std::vector<Exemption> exemptions;
+  // Values sets by name; files resolved against the file's directory.
+  std::vector<std::pair<std::string, std::vector<std::string>>> values_sets;
 };
 
 LintConfig loadConfig(const std::filesystem::path& file);

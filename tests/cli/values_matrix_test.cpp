@@ -159,3 +159,32 @@ TEST_CASE("pre-commit: files of two charts and a manifest lint two charts and on
   REQUIRE(doc["findings"].size() == 1);
   CHECK(doc["findings"][0]["rule"] == "liveness-probe-missing");
 }
+
+TEST_CASE("values sets named in the config file", "[helm][cli][matrix]") {
+  auto helm = test::helmBinary(4);
+  if (!helm) {
+    WARN("skipped: Helm 4 not provisioned");
+    return;
+  }
+  sys::TempDir tmp;
+  fs::path copy = tmp.path() / "missing-liveness";
+  fs::copy(chart("missing-liveness"), copy, fs::copy_options::recursive);
+  std::ofstream(copy / "ci-a.yaml") << "replicaCount: 2\n";
+  std::ofstream(copy / ".helm-taskmaster.yaml") << "valuesSets:\n"
+                                                   "  base: []\n"
+                                                   "  scaled: [ci-a.yaml]\n";
+  auto r = lint({copy.string(), "-n", "demo", "-o", "json"}, *helm);
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  auto doc = nlohmann::json::parse(r.out);
+  REQUIRE(doc["findings"].size() == 1);
+  CHECK(doc["findings"][0]["valuesSets"] == nlohmann::json({"base", "scaled"}));
+
+  // --values-set wins over the config; a missing file in the config is named.
+  auto cli = lint({copy.string(), "-n", "demo", "-o", "json", "--values-set", "only="}, *helm);
+  CHECK(nlohmann::json::parse(cli.out)["findings"][0]["valuesSets"] == nlohmann::json({"only"}));
+  std::ofstream(copy / ".helm-taskmaster.yaml") << "valuesSets:\n  bad: [absent.yaml]\n";
+  auto bad = lint({copy.string(), "-n", "demo"}, *helm);
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Catch::Contains(".helm-taskmaster.yaml:2") && Catch::Contains("absent.yaml"));
+}
