@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "support/test_files.h"
 #include "support/test_paths.h"
 #include "sys/process.h"
 #include "sys/temp_dir.h"
@@ -23,20 +24,14 @@ using taskmaster::sys::runProcess;
 using taskmaster::sys::TempDir;
 using taskmaster::test::testdata;
 
+using taskmaster::test::readFile;
+
 namespace {
 
 constexpr int kExitUsage = 2;
 
 std::string fixture(const std::string& relative) {
   return testdata(relative).string();
-}
-
-std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // Options for a deterministic run: no colour, no namespace or debug from

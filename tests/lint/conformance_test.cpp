@@ -17,7 +17,10 @@
 #include "lint/catalogue.h"
 #include "lint/linter.h"
 #include "manifest/manifest_input.h"
+#include "support/test_files.h"
 #include "support/test_paths.h"
+
+using taskmaster::test::readFile;
 
 namespace {
 
@@ -67,13 +70,6 @@ struct Tally {
   size_t agree = 0, total = 0;
   std::vector<std::string> rules, disagreements;
 };
-
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 }  // namespace
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "render/chart_renderer.h"
+#include "support/test_files.h"
 #include "support/test_paths.h"
 #include "sys/temp_dir.h"
 
@@ -21,13 +22,6 @@ namespace {
 void write(const fs::path& p, const std::string& text) {
   fs::create_directories(p.parent_path());
   std::ofstream(p, std::ios::binary) << text;
-}
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 }  // namespace
@@ -106,7 +100,7 @@ TEST_CASE("cache entries round-trip; corrupt ones are misses; the directory is b
   CHECK(back->files == r.files);
 
   for (const auto& e : fs::directory_iterator(tmp.path() / "cache")) {
-    std::string text = read(e.path());
+    std::string text = test::readFile(e.path());
     write(e.path(), text.substr(0, 5));  // truncated: a crash while writing
   }
   CHECK_FALSE(cache.load(1));
@@ -145,7 +139,7 @@ TEST_CASE("a second render of an unchanged chart takes its line map from the cac
   size_t entries = 0;
   for (const auto& e : fs::directory_iterator(tmp.path() / "cache")) {
     ++entries;
-    std::string text = read(e.path());
+    std::string text = test::readFile(e.path());
     size_t at = text.find("templates/deployment.yaml");
     REQUIRE(at != std::string::npos);
     text.replace(at, std::string("templates/deployment.yaml").size(), "templates/TAMPERED.yaml");

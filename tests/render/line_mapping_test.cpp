@@ -16,20 +16,16 @@
 #include "cli/lint_inputs.h"
 #include "render/chart_renderer.h"
 #include "render/helm_output.h"
+#include "support/test_files.h"
 #include "support/test_paths.h"
 #include "sys/process.h"
 
 namespace fs = std::filesystem;
 using namespace taskmaster;
 
-namespace {
+using taskmaster::test::readFile;
 
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+namespace {
 
 std::vector<std::string> fileLines(const fs::path& p) {
   std::vector<std::string> lines;
@@ -227,7 +223,8 @@ TEST_CASE("the content linted is the plain render byte for byte", "[helm][mappin
       auto plain = sys::runProcess(
           {helm->string(), "template", "rel", chart.string(), "--namespace", "demo"});
       REQUIRE(plain.ok());
-      cli::LoadedUnit in = cli::loadChart(render::HelmClient(*helm), chart.string(), options("demo"));
+      cli::LoadedUnit in =
+          cli::loadChart(render::HelmClient(*helm), chart.string(), options("demo"));
       INFO(fmt::format("Helm {} {}", major, chart.string()));
       REQUIRE(in.resources.streams.size() == 1);
       CHECK(in.resources.streams[0]->input() == plain.out);

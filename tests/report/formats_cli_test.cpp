@@ -12,9 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "support/test_files.h"
 #include "support/test_paths.h"
 #include "sys/process.h"
 #include "sys/temp_dir.h"
+
+using taskmaster::test::readFile;
 
 namespace {
 
@@ -42,13 +45,6 @@ sys::ProcessResult runPlugin(const std::vector<std::string>& args, const fs::pat
   REQUIRE_FALSE(r.not_found);
   REQUIRE_FALSE(r.timed_out);
   return r;
-}
-
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 std::string findings() {

@@ -11,7 +11,10 @@
 #include "common/error.h"
 #include "report/json_reporter.h"
 #include "sample_report.h"
+#include "support/test_files.h"
 #include "sys/temp_dir.h"
+
+using taskmaster::test::readFile;
 
 namespace {
 
@@ -19,13 +22,6 @@ using namespace taskmaster;
 using report::Format;
 using report::OutputSpec;
 namespace fs = std::filesystem;
-
-std::string readFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 report::Report sample() {
   report::Report rep;
