@@ -7,6 +7,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/chart_options.h"
 #include "cli/lint_run.h"
 #include "cli/lint_targets.h"
 #include "cli/progress_line.h"
@@ -15,21 +16,12 @@
 #include "lint/linter.h"
 #include "render/line_map_cache.h"
 #include "report/output_spec.h"
+#include "sys/environment.h"
+#include "sys/terminal.h"
 
 namespace taskmaster::cli {
 
 namespace {
-
-std::string envOr(const char* name, std::string fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? v : fallback;
-}
-
-bool useColor() {
-  if (std::getenv("NO_COLOR") != nullptr) return false;  // https://no-color.org
-  if (envOr("TERM", "") == "dumb") return false;
-  return isatty(STDOUT_FILENO) == 1;
-}
 
 void printMappingStats(const LintRun& run) {
   for (const auto& [chart, map] : run.charts) {
@@ -50,24 +42,7 @@ CLI::App* addLintCommand(CLI::App& app, LintCommandOptions& o) {
                   "Chart directories, packaged charts (.tgz), YAML files or directories of them; "
                   "- reads manifests from stdin")
       ->expected(0, -1);
-  o.render.namespace_ = envOr("HELM_NAMESPACE", "default");
-  cmd->add_option("-f,--values", o.render.values_files, "Values file for Helm (repeatable)")
-      ->allow_extra_args(false);
-  cmd->add_option("--set", o.render.set, "Set values on the command line (passed to Helm)")
-      ->allow_extra_args(false);
-  cmd->add_option("--set-string", o.render.set_string, "Set STRING values (passed to Helm)")
-      ->allow_extra_args(false);
-  cmd->add_option("--set-file", o.render.set_file, "Set values from files (passed to Helm)")
-      ->allow_extra_args(false);
-  cmd->add_option("--release-name", o.render.release_name, "Release name used to render")
-      ->capture_default_str();
-  cmd->add_option("-n,--namespace", o.render.namespace_,
-                  "Target namespace (default: $HELM_NAMESPACE, which Helm sets from -n)")
-      ->capture_default_str();
-  cmd->add_option("--kube-version", o.render.kube_version, "Kubernetes version to render for");
-  cmd->add_option("--api-versions", o.render.api_versions,
-                  "Kubernetes API versions for Capabilities.APIVersions (repeatable)")
-      ->allow_extra_args(false);
+  addChartOptions(cmd, o.render);
   cmd->add_option_function<std::vector<std::string>>(
          "-o,--output",
          [&o](const std::vector<std::string>& values) {
@@ -112,19 +87,17 @@ int runLint(const LintCommandOptions& o) {
   render.timeout = std::chrono::seconds(o.timeout_seconds);
   if (!o.no_line_cache) render.line_map_cache = render::defaultLineMapCacheDir();
   std::vector<std::string> paths = o.paths.empty() ? std::vector<std::string>{"."} : o.paths;
-  bool user_chose_values = !o.render.values_files.empty() || !o.render.set.empty() ||
-                           !o.render.set_string.empty() || !o.render.set_file.empty();
   // Values sets: --values-set, else the config file's valuesSets, else ci/.
   std::vector<ValuesSet> sets = parseValuesSetSpecs(o.values_sets);
   if (sets.empty() && controls.config())
     for (const auto& [name, files] : controls.config()->values_sets) sets.push_back({name, files});
-  std::vector<LintTarget> targets = planTargets(paths, sets, user_chose_values);
+  std::vector<LintTarget> targets = planTargets(paths, sets, userChoseValues(o.render));
 
-  bool debug = o.debug || envOr("HELM_DEBUG", "") == "true" || envOr("HELM_DEBUG", "") == "1";
+  bool debug = o.debug || sys::helmDebug();
   LintRunOptions run_options;
   run_options.render = render;
   run_options.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  run_options.progress = stderrIsInteractive() && !report::machineReportOnStdout(o.outputs);
+  run_options.progress = sys::stderrIsInteractive() && !report::machineReportOnStdout(o.outputs);
   run_options.keep_line_maps = debug;
   LintRun run = runLintTargets(targets, run_options, [&](const manifest::ResourceSet& resources) {
     return controls.lintUnit(resources);
@@ -140,7 +113,7 @@ int runLint(const LintCommandOptions& o) {
   controls.finish(rep);
   rep.rules = controls.enabled();
   report::writeOutputs(report::parseOutputSpecs(o.outputs), rep, std::cout,
-                       {std::filesystem::current_path(), useColor()});
+                       {std::filesystem::current_path(), sys::stdoutWantsColor()});
 
   // Units that could not be linted are errors even when the others are fine.
   if (!run.errors.empty()) return 2;

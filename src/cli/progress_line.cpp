@@ -25,10 +25,4 @@ void ProgressLine::update(size_t done, size_t total, const std::string& what) {
   shown_ = true;
 }
 
-bool stderrIsInteractive() {
-  const char* term = std::getenv("TERM");
-  if (term && std::strcmp(term, "dumb") == 0) return false;
-  return isatty(STDERR_FILENO) == 1;
-}
-
 }  // namespace taskmaster::cli

@@ -19,7 +19,4 @@ class ProgressLine {
   std::mutex mutex_;
 };
 
-// A TTY on stderr and no NO_COLOR/TERM=dumb: where a progress line belongs.
-bool stderrIsInteractive();
-
 }  // namespace taskmaster::cli

@@ -3,7 +3,9 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace taskmaster::render {
@@ -19,6 +21,14 @@ struct RenderOptions {
   // no cache. Not a Helm option: it never changes what is rendered.
   std::filesystem::path line_map_cache;
 };
+
+struct HelmVersion {
+  int major = 0, minor = 0, patch = 0;
+  std::string text;  // as Helm printed it, "v4.1.4"
+  bool atLeast(int maj, int min) const { return major > maj || (major == maj && minor >= min); }
+};
+// "v3.17.2", "v4.1.4+gabc": nullopt when it is not a version.
+std::optional<HelmVersion> parseHelmVersion(std::string_view text);
 
 class HelmClient {
  public:
@@ -37,6 +47,10 @@ class HelmClient {
  private:
   std::filesystem::path binary_;
 };
+
+// The user's values options (-f, --set, --set-string, --set-file), in the
+// order Helm applies them, for any Helm command that takes them.
+void appendValuesArgs(std::vector<std::string>& argv, const RenderOptions& options);
 
 // Helm's error output reduced to one line ("Error: ..." lines, debug noise dropped).
 std::string helmErrorLine(const std::string& stderr_text);

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <vector>
 
+#include "sys/environment.h"
+
 namespace taskmaster::render {
 
 namespace fs = std::filesystem;
@@ -51,18 +53,15 @@ bool addTree(Hasher& h, const fs::path& root) {
   return true;
 }
 
-std::string envOr(const char* name) {
-  const char* v = std::getenv(name);
-  return v ? v : "";
-}
-
 }  // namespace
 
 fs::path defaultLineMapCacheDir() {
-  if (!envOr("HELM_TASKMASTER_NO_CACHE").empty()) return {};
-  if (auto helm = envOr("HELM_CACHE_HOME"); !helm.empty()) return fs::path(helm) / "taskmaster";
-  if (auto xdg = envOr("XDG_CACHE_HOME"); !xdg.empty()) return fs::path(xdg) / "helm-taskmaster";
-  if (auto home = envOr("HOME"); !home.empty())
+  if (!sys::envOr("HELM_TASKMASTER_NO_CACHE").empty()) return {};
+  if (auto helm = sys::envOr("HELM_CACHE_HOME"); !helm.empty())
+    return fs::path(helm) / "taskmaster";
+  if (auto xdg = sys::envOr("XDG_CACHE_HOME"); !xdg.empty())
+    return fs::path(xdg) / "helm-taskmaster";
+  if (auto home = sys::envOr("HOME"); !home.empty())
     return fs::path(home) / ".cache" / "helm-taskmaster";
   return {};
 }
