@@ -156,6 +156,14 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const ProcessOpti
   else
     fcntl(in.fd[1], F_SETFL, O_NONBLOCK);
   auto deadline = std::chrono::steady_clock::now() + options.timeout;
+  unsigned interrupts_seen = options.interrupts ? options.interrupts->load() : 0;
+  auto forwardInterrupts = [&] {
+    if (!options.interrupts) return;
+    unsigned now = options.interrupts->load();
+    if (now == interrupts_seen) return;
+    interrupts_seen = now;
+    kill(-pid, SIGINT);
+  };
   char buffer[65536];
   while (out.fd[0] >= 0 || err.fd[0] >= 0) {
     auto left =
@@ -170,13 +178,14 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const ProcessOpti
       kill(-pid, SIGKILL);
       break;
     }
+    forwardInterrupts();
     pollfd fds[3];
     int n = 0;
     int which[3];
     if (out.fd[0] >= 0) fds[n] = {out.fd[0], POLLIN, 0}, which[n++] = 1;
     if (err.fd[0] >= 0) fds[n] = {err.fd[0], POLLIN, 0}, which[n++] = 2;
     if (in.fd[1] >= 0) fds[n] = {in.fd[1], POLLOUT, 0}, which[n++] = 0;
-    long long slice = options.cancel ? 10 : 1000;
+    long long slice = options.cancel || options.interrupts ? 10 : 1000;
     int ready = poll(fds, n, static_cast<int>(std::min<long long>(left.count(), slice)));
     if (ready < 0 && errno != EINTR) break;
     for (int i = 0; i < n && ready > 0; ++i) {
@@ -205,6 +214,7 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const ProcessOpti
     pid_t done = waitpid(pid, &status, killed ? 0 : WNOHANG);
     if (done == pid) break;
     if (done < 0 && errno != EINTR) return result;
+    if (done == 0) forwardInterrupts();
     if (done == 0 && options.cancel && options.cancel->load() && !killed) {
       result.cancelled = true;
       kill(-pid, SIGKILL);

@@ -22,6 +22,11 @@ struct ProcessOptions {
   // When set and it turns true, the process group is killed (for work whose
   // result turned out not to be needed); checked every few milliseconds.
   const std::atomic<bool>* cancel = nullptr;
+  // When set, each time the count grows (the user pressed Ctrl-C, see
+  // sys/interrupt.h) SIGINT is sent to the process group, which runs apart
+  // from the terminal's: programs that handle it (Helm stops its --wait and
+  // records the release as failed) then end on their own. The timeout holds.
+  const std::atomic<unsigned>* interrupts = nullptr;
 };
 
 inline ProcessOptions withTimeout(std::chrono::milliseconds timeout) {

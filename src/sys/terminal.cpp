@@ -23,6 +23,10 @@ bool stderrIsInteractive() {
   return !dumbTerminal() && isatty(STDERR_FILENO) == 1;
 }
 
+bool stdoutIsInteractive() {
+  return !dumbTerminal() && isatty(STDOUT_FILENO) == 1;
+}
+
 bool stdinIsInteractive() {
   return isatty(STDIN_FILENO) == 1;
 }

@@ -8,6 +8,8 @@ namespace taskmaster::sys {
 bool stdoutWantsColor();
 // stderr is a TTY and TERM is not "dumb": a progress line belongs there.
 bool stderrIsInteractive();
+// The same for stdout, where commands that report steps write them.
+bool stdoutIsInteractive();
 // stdin is a TTY: the user can answer a question.
 bool stdinIsInteractive();
 
