@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/lint_command.h"
+#include "cli/preflight_command.h"
 #include "cli/rules_command.h"
 #include "common/error.h"
 #include "common/version.h"
@@ -25,6 +26,8 @@ int main(int argc, char** argv) {
   CLI::App* lint = taskmaster::cli::addLintCommand(app, lint_options);
   taskmaster::cli::RulesCommandOptions rules_options;
   taskmaster::cli::RulesCommand rules = taskmaster::cli::addRulesCommand(app, rules_options);
+  taskmaster::cli::PreflightCommandOptions preflight_options;
+  CLI::App* preflight = taskmaster::cli::addPreflightCommand(app, preflight_options);
   CLI::App* version = app.add_subcommand("version", "Print the plugin version");
 
   try {
@@ -46,6 +49,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (lint->parsed()) return taskmaster::cli::runLint(lint_options);
+    if (preflight->parsed()) return taskmaster::cli::runPreflightCommand(preflight_options);
     if (rules.list->parsed())
       return taskmaster::cli::runRules(rules_options, rules.explain->parsed());
   } catch (const taskmaster::InputError& e) {

@@ -48,10 +48,12 @@ std::vector<Unit> expand(const std::vector<LintTarget>& targets) {
 LoadedUnit load(const Unit& u, const std::optional<render::HelmClient>& helm,
                 const render::RenderOptions& base, std::string& stdin_text) {
   switch (u.target->kind) {
-    case LintTarget::Kind::Stdin: return loadManifestText(std::move(stdin_text), "<stdin>");
+    case LintTarget::Kind::Stdin:
+      return loadManifestText(std::move(stdin_text), "<stdin>");
     case LintTarget::Kind::ManifestFile:
       return loadManifestText(manifest::readInputFile(u.target->path), u.target->path);
-    case LintTarget::Kind::Chart: break;
+    case LintTarget::Kind::Chart:
+      break;
   }
   render::RenderOptions o = base;
   o.values_files.insert(o.values_files.end(), u.set->files.begin(), u.set->files.end());
@@ -60,8 +62,8 @@ LoadedUnit load(const Unit& u, const std::optional<render::HelmClient>& helm,
 
 // Findings equal but for their values set are one finding listing the sets.
 void mergeInto(std::vector<lint::Finding>& merged,
-               std::map<std::tuple<std::string, std::string, std::string, std::string,
-                                   std::string, std::string, std::string, uint32_t>,
+               std::map<std::tuple<std::string, std::string, std::string, std::string, std::string,
+                                   std::string, std::string, uint32_t>,
                         size_t>& index,
                lint::Finding f, const std::string& set) {
   auto key = std::make_tuple(f.rule, f.message, f.resource.kind,
@@ -119,8 +121,8 @@ LintRun runLintTargets(const std::vector<LintTarget>& targets, const LintRunOpti
   for (auto& t : pool) t.join();
 
   LintRun run;
-  std::map<std::tuple<std::string, std::string, std::string, std::string, std::string,
-                      std::string, std::string, uint32_t>,
+  std::map<std::tuple<std::string, std::string, std::string, std::string, std::string, std::string,
+                      std::string, uint32_t>,
            size_t>
       index;
   for (size_t i = 0; i < units.size(); ++i) {
@@ -132,7 +134,8 @@ LintRun runLintTargets(const std::vector<LintTarget>& targets, const LintRunOpti
     }
     for (auto& f : r.findings) mergeInto(run.report.findings, index, std::move(f), set);
     run.report.resources += r.resources.size();
-    run.report.units.push_back(report::LintUnit{units[i].target->path, set, std::move(r.resources)});
+    run.report.units.push_back(
+        report::LintUnit{units[i].target->path, set, std::move(r.resources)});
     if (r.line_map) run.charts.emplace_back(units[i].label, std::move(r.line_map));
   }
   std::stable_sort(run.report.findings.begin(), run.report.findings.end(),

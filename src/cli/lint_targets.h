@@ -36,8 +36,8 @@ std::vector<ValuesSet> valuesSetsFor(const std::string& chart,
 // Paths (files, directories, charts, `-`) -> targets, charts deduplicated.
 // A directory without Chart.yaml that holds charts stands for those charts;
 // one holding no chart stands for its YAML files. A file inside a chart
-// (nearest Chart.yaml upward: a template, values.yaml ...) stands for the chart. InputError for missing
-// paths and directories with nothing to lint.
+// (nearest Chart.yaml upward: a template, values.yaml ...) stands for the chart. InputError for
+// missing paths and directories with nothing to lint.
 std::vector<LintTarget> planTargets(const std::vector<std::string>& paths,
                                     const std::vector<ValuesSet>& explicit_sets,
                                     bool user_chose_values);
