@@ -3,9 +3,12 @@
 #include <csignal>
 #include <iostream>
 
+#include "cli/install_command.h"
 #include "cli/lint_command.h"
 #include "cli/preflight_command.h"
 #include "cli/rules_command.h"
+#include "cli/uninstall_command.h"
+#include "cli/upgrade_command.h"
 #include "common/error.h"
 #include "common/version.h"
 
@@ -28,6 +31,10 @@ int main(int argc, char** argv) {
   taskmaster::cli::RulesCommand rules = taskmaster::cli::addRulesCommand(app, rules_options);
   taskmaster::cli::PreflightCommandOptions preflight_options;
   CLI::App* preflight = taskmaster::cli::addPreflightCommand(app, preflight_options);
+  taskmaster::cli::DeployCommandOptions install_options, upgrade_options, uninstall_options;
+  CLI::App* install = taskmaster::cli::addInstallCommand(app, install_options);
+  CLI::App* upgrade = taskmaster::cli::addUpgradeCommand(app, upgrade_options);
+  CLI::App* uninstall = taskmaster::cli::addUninstallCommand(app, uninstall_options);
   CLI::App* version = app.add_subcommand("version", "Print the plugin version");
 
   try {
@@ -50,6 +57,9 @@ int main(int argc, char** argv) {
     }
     if (lint->parsed()) return taskmaster::cli::runLint(lint_options);
     if (preflight->parsed()) return taskmaster::cli::runPreflightCommand(preflight_options);
+    if (install->parsed()) return taskmaster::cli::runInstallCommand(install_options);
+    if (upgrade->parsed()) return taskmaster::cli::runUpgradeCommand(upgrade_options);
+    if (uninstall->parsed()) return taskmaster::cli::runUninstallCommand(uninstall_options);
     if (rules.list->parsed())
       return taskmaster::cli::runRules(rules_options, rules.explain->parsed());
   } catch (const taskmaster::InputError& e) {

@@ -137,14 +137,18 @@ std::string Redactor::redact(std::string text) const {
   return text;
 }
 
-std::vector<std::string> maskedValuesArgs(const render::RenderOptions& options,
-                                          const SecretMasker& masker, const Redactor& redactor) {
-  std::vector<std::string> argv;
-  render::appendValuesArgs(argv, options);
-  for (size_t i = 0; i + 1 < argv.size(); i += 2)
-    if (argv[i] == "--set" || argv[i] == "--set-string")
-      argv[i + 1] = maskSetPairs(argv[i + 1], masker, redactor);
-  return argv;
+std::vector<std::string> maskCommand(const std::vector<std::string>& argv,
+                                     const SecretMasker& masker, const Redactor& redactor) {
+  std::vector<std::string> out;
+  bool set_value = false;
+  for (const std::string& word : argv) {
+    if (set_value)
+      out.push_back(maskSetPairs(word, masker, redactor));
+    else
+      out.push_back(redactor.redact(word));
+    set_value = word == "--set" || word == "--set-string";
+  }
+  return out;
 }
 
 }  // namespace taskmaster::deploy

@@ -12,7 +12,6 @@
 
 #include "deploy/secret_masker.h"
 #include "manifest/resource.h"
-#include "render/helm_client.h"
 
 namespace taskmaster::deploy {
 
@@ -36,10 +35,10 @@ class Redactor {
 // Standard base64 as Kubernetes writes Secret data; nullopt when it is not.
 std::optional<std::string> decodeBase64(std::string_view text);
 
-// The user's values options with the values of secret-looking --set and
-// --set-string entries replaced by "(hidden)", for printing a command:
-// `--set secrets.openaiApiKey=(hidden)`.
-std::vector<std::string> maskedValuesArgs(const render::RenderOptions& options,
-                                          const SecretMasker& masker, const Redactor& redactor);
+// A command line fit to print: the values of secret-looking --set and
+// --set-string entries become "(hidden)" (`--set secrets.openaiApiKey=(hidden)`),
+// and known secret values anywhere else are redacted.
+std::vector<std::string> maskCommand(const std::vector<std::string>& argv,
+                                     const SecretMasker& masker, const Redactor& redactor);
 
 }  // namespace taskmaster::deploy
