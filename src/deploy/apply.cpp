@@ -10,6 +10,7 @@
 #include "deploy/diagnostics.h"
 #include "deploy/endpoints.h"
 #include "deploy/exit_codes.h"
+#include "deploy/failure_evidence.h"
 #include "deploy/kubectl_commands.h"
 #include "deploy/rollout_watch.h"
 #include "sys/interrupt.h"
@@ -74,29 +75,36 @@ DiagnosticsOptions diagnosticsFor(const Session& s) {
   return o;
 }
 
+struct ReleaseNow {
+  bool exists = true;
+  std::string text;
+};
+
 // What the release looks like now, for the lines after a failure.
-std::string releaseStateNow(const Session& s) {
+ReleaseNow releaseStateNow(const Session& s) {
   sys::ProcessResult r = s.run(s.helm().history(), 30s);
   if (!r.ok() && isReleaseNotFound(r.err))
-    return "the release no longer exists (Helm removed the failed first install)";
+    return {false, "the release no longer exists: Helm removed the failed first install"};
   auto history = r.ok() ? parseHistory(r.out) : std::nullopt;
-  if (!history || !history->latest()) return "the release state could not be read";
+  if (!history || !history->latest()) return {true, "the release state could not be read"};
   const Revision* latest = history->latest();
-  std::string out =
+  std::string text =
       fmt::format("the release is at revision {} ({}", latest->number, latest->status);
-  if (!latest->description.empty()) out += ": " + s.redactor().redact(latest->description);
-  return out + ")";
+  if (!latest->description.empty()) text += ": " + s.redactor().redact(latest->description);
+  return {true, text + ")"};
 }
 
-std::vector<std::string> recoveryLines(const Session& s, const ReleaseBefore& before) {
-  std::vector<std::string> lines = {"look:     " + s.shown(s.helm().history())};
+std::vector<std::string> afterFailureLines(const Session& s, const ReleaseBefore& before) {
+  ReleaseNow now = releaseStateNow(s);
+  std::vector<std::string> lines = {now.text};
+  if (!now.exists) return lines;
+  lines.push_back("look:     " + s.shown(s.helm().historyForPeople()));
   const Revision* deployed = before.exists ? before.history.lastDeployed() : nullptr;
   if (deployed)
     lines.push_back(fmt::format("go back:  {}   (revision {}, deployed before this run)",
                                 s.shown(s.helm().rollback(deployed->number)), deployed->number));
   else
-    lines.push_back("clean up: " + s.shown(s.helm().uninstall(s.request().timeout)) +
-                    "   (if a failed first install is left)");
+    lines.push_back("clean up: " + s.shown(s.helm().uninstall(s.request().timeout)));
   return lines;
 }
 
@@ -120,6 +128,7 @@ HelmOutcome runHelm(Session& s, const Commands& c, const std::vector<WorkloadRef
   s.log().start("helm");
   sys::InterruptGuard guard;
   std::atomic<bool> told{false};
+  FailureEvidence evidence(s.kubectl(), s.redactor(), diagnosticsFor(s));
   RolloutWatch watch(
       s.kubectl(), s.namespace_(), refs,
       [&](const ClusterSnapshot& snapshot) {
@@ -129,6 +138,7 @@ HelmOutcome runHelm(Session& s, const Commands& c, const std::vector<WorkloadRef
               "and rolls back (" +
               s.helm().rollbackFlag() + "). Waiting for it to finish ...");
         s.log().live(snapshot.progressText());
+        if (!guard.interrupted()) evidence.look(snapshot);
       },
       kPollInterval);
   sys::ProcessOptions options = s.processOptions(helmProcessLimit(s.request()));
@@ -139,8 +149,7 @@ HelmOutcome runHelm(Session& s, const Commands& c, const std::vector<WorkloadRef
   HelmOutcome outcome;
   if (guard.interrupted()) {
     s.log().finish(StepStatus::Interrupted, "Ctrl-C: Helm stopped waiting");
-    std::vector<std::string> lines = {releaseStateNow(s)};
-    for (auto& l : recoveryLines(s, before)) lines.push_back(l);
+    std::vector<std::string> lines = afterFailureLines(s, before);
     lines.push_back("retry:    helm taskmaster " + s.command() + " (with the same options)");
     s.log().details(lines);
     outcome.exit_code = kExitInterrupted;
@@ -158,9 +167,10 @@ HelmOutcome runHelm(Session& s, const Commands& c, const std::vector<WorkloadRef
     if (!names.empty()) detail += fmt::format("; not ready: {}", fmt::join(names, ", "));
     s.log().finish(StepStatus::Failed, detail);
     std::vector<std::string> lines;
-    if (seen) lines = diagnoseWorkloads(s.kubectl(), *seen, s.redactor(), diagnosticsFor(s));
-    lines.push_back(releaseStateNow(s));
-    for (auto& l : recoveryLines(s, before)) lines.push_back(l);
+    if (seen)
+      lines = diagnoseWorkloads(s.kubectl(), *seen, s.redactor(), diagnosticsFor(s),
+                                evidence.captured());
+    for (auto& l : afterFailureLines(s, before)) lines.push_back(l);
     lines.push_back("pods:     " +
                     commandLine(s.kubectl().argv({"get", "pods", "--namespace", s.namespace_()})));
     s.log().details(lines);
@@ -243,7 +253,7 @@ int runTests(Session& s, const Commands& c, const manifest::ResourceSet& render)
                    "helm test failed: " + s.redactor().redact(render::helmErrorLine(r.err)));
     std::vector<std::string> lines;
     for (const PodState& pod : pods)
-      for (auto& l : diagnosePod(s.kubectl(), pod, s.redactor(), diagnosticsFor(s)))
+      for (auto& l : diagnosePod(s.kubectl(), pod, s.redactor(), diagnosticsFor(s)).lines)
         lines.push_back(l);
     lines.push_back("run again: " + s.shown(c.test));
     s.log().details(lines);
@@ -273,6 +283,7 @@ void showEndpoints(Session& s, const Commands& c, const manifest::ResourceSet& r
   sys::ProcessResult notes = s.run(c.notes, kReadTimeout);
   std::string text = notes.ok() ? s.redactor().redact(notes.out) : std::string();
   if (text.rfind("NOTES:\n", 0) == 0) text.erase(0, 7);
+  text.erase(0, std::min(text.find_first_not_of('\n'), text.size()));
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
   s.resultJson()["notes"] = text;
   std::size_t published = 0;

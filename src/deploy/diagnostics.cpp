@@ -51,9 +51,10 @@ std::vector<std::string> formatEvents(const nlohmann::json& list, size_t keep) {
   return out;
 }
 
-std::vector<std::string> diagnosePod(const kube::Kubectl& kubectl, const PodState& pod,
-                                     const Redactor& redactor, const DiagnosticsOptions& o) {
-  std::vector<std::string> out;
+PodDiagnosis diagnosePod(const kube::Kubectl& kubectl, const PodState& pod,
+                         const Redactor& redactor, const DiagnosticsOptions& o) {
+  PodDiagnosis diagnosis;
+  std::vector<std::string>& out = diagnosis.lines;
   out.push_back("pod " + pod.name + (pod.problem.empty() ? "" : ": " + pod.problem));
   auto events = kubectl.getJson(kubectl_args::podEvents(o.namespace_, pod.name), o.timeout);
   if (events.value) {
@@ -75,6 +76,7 @@ std::vector<std::string> diagnosePod(const kube::Kubectl& kubectl, const PodStat
       out.push_back("  logs of " + container + which +
                     " unavailable: " + redactor.redact(kube::kubectlErrorLine(logs)));
     } else {
+      diagnosis.logs_read = true;
       std::vector<std::string> lines = splitLines(redactor.redact(logs.out));
       out.push_back("  last " + std::to_string(lines.size()) + " log lines of " + container +
                     which + ":");
@@ -85,12 +87,13 @@ std::vector<std::string> diagnosePod(const kube::Kubectl& kubectl, const PodStat
   }
   out.push_back("  investigate:");
   for (const auto& c : investigate) out.push_back("    " + c);
-  return out;
+  return diagnosis;
 }
 
 std::vector<std::string> diagnoseWorkloads(const kube::Kubectl& kubectl,
                                            const ClusterSnapshot& snapshot,
-                                           const Redactor& redactor, const DiagnosticsOptions& o) {
+                                           const Redactor& redactor, const DiagnosticsOptions& o,
+                                           const CapturedDiagnoses& captured) {
   std::vector<std::string> out;
   for (const WorkloadState& w : snapshot.workloads) {
     if (w.healthy()) continue;
@@ -108,7 +111,11 @@ std::vector<std::string> diagnoseWorkloads(const kube::Kubectl& kubectl,
         out.push_back("  ... more pods not ready");
         break;
       }
-      for (auto& l : diagnosePod(kubectl, pod, redactor, o)) out.push_back("  " + l);
+      auto earlier = captured.find(pod.name);
+      std::vector<std::string> lines = earlier != captured.end()
+                                           ? earlier->second
+                                           : diagnosePod(kubectl, pod, redactor, o).lines;
+      for (auto& l : lines) out.push_back("  " + l);
     }
     if (w.found && shown == 0 && !w.rolled_out)
       out.push_back("  no pod of it is listed yet (kubectl get pods --namespace " + o.namespace_ +

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,15 +24,25 @@ struct DiagnosticsOptions {
   std::chrono::milliseconds timeout{std::chrono::seconds(10)};  // each kubectl call
 };
 
-// Workloads that are not healthy in `snapshot`.
+// What diagnosePod said about pods while they failed, by pod name: a
+// rollback deletes the pods, and with them their logs.
+using CapturedDiagnoses = std::map<std::string, std::vector<std::string>>;
+
+// Workloads that are not healthy in `snapshot`; a pod in `captured` is
+// described as it was captured instead of being asked about again.
 std::vector<std::string> diagnoseWorkloads(const kube::Kubectl& kubectl,
                                            const ClusterSnapshot& snapshot,
                                            const Redactor& redactor,
-                                           const DiagnosticsOptions& options);
+                                           const DiagnosticsOptions& options,
+                                           const CapturedDiagnoses& captured = {});
 
+struct PodDiagnosis {
+  std::vector<std::string> lines;
+  bool logs_read = false;  // some container's logs could be read
+};
 // One pod by name (a `helm test` pod): events and logs of `containers`.
-std::vector<std::string> diagnosePod(const kube::Kubectl& kubectl, const PodState& pod,
-                                     const Redactor& redactor, const DiagnosticsOptions& options);
+PodDiagnosis diagnosePod(const kube::Kubectl& kubectl, const PodState& pod,
+                         const Redactor& redactor, const DiagnosticsOptions& options);
 
 // "Warning BackOff: Back-off restarting failed container (x4)", newest last,
 // from kubectl's event List.

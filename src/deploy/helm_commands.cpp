@@ -51,6 +51,10 @@ Argv HelmCommands::history() const {
   return argv;
 }
 
+Argv HelmCommands::historyForPeople() const {
+  return command({"history", release_});
+}
+
 Argv HelmCommands::getManifest() const {
   return command({"get", "manifest", release_});
 }

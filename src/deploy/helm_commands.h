@@ -32,7 +32,8 @@ class HelmCommands {
                       std::chrono::seconds timeout) const;
   Argv test(std::chrono::seconds timeout) const;
   Argv uninstall(std::chrono::seconds timeout) const;
-  Argv history() const;  // -o json
+  Argv history() const;           // -o json, for us
+  Argv historyForPeople() const;  // the table, for the user to run
   Argv getManifest() const;
   Argv getNotes() const;
   Argv rollback(int revision) const;

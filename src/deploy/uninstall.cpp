@@ -194,7 +194,7 @@ int runUninstall(const DeployRequest& request) {
   if (!r.ok()) {
     s.log().finish(StepStatus::Failed,
                    "helm uninstall failed: " + s.redactor().redact(render::helmErrorLine(r.err)));
-    s.log().details({"look: " + s.shown(s.helm().history())});
+    s.log().details({"look: " + s.shown(s.helm().historyForPeople())});
     return s.finish(kExitDeployFailed, "failed; see above");
   }
   s.log().finish(StepStatus::Ok, fmt::format("release {} uninstalled", s.release()));

@@ -129,9 +129,12 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const ProcessOpti
   sigemptyset(&no_signals);
   posix_spawnattr_setsigmask(&attr, &no_signals);
   // The plugin ignores SIGPIPE; the programs it runs get the default back.
+  // So they do for SIGINT, which a shell ignores in background jobs: the
+  // only SIGINT a child can get is one passed on deliberately (interrupts).
   sigset_t default_signals;
   sigemptyset(&default_signals);
   sigaddset(&default_signals, SIGPIPE);
+  sigaddset(&default_signals, SIGINT);
   posix_spawnattr_setsigdefault(&attr, &default_signals);
 
   std::vector<std::string> args = argv;
