@@ -70,8 +70,8 @@ bool runPreflightGate(Session& s) {
     if (!c.remedy.empty()) lines.push_back("  fix: " + c.remedy);
   }
   s.resultJson()["preflight"] = preflight::toJson(report);
-  std::string detail = fmt::format("{} passed, {} warnings, {} failed, {} skipped", counts[0],
-                                   counts[1], counts[2], counts[3]);
+  std::string detail = fmt::format("{} passed, {} warning{}, {} failed, {} skipped", counts[0],
+                                   counts[1], counts[1] == 1 ? "" : "s", counts[2], counts[3]);
   bool failed = report.failed();
   s.log().finish(failed      ? StepStatus::Failed
                  : counts[1] ? StepStatus::Warn

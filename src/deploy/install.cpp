@@ -12,20 +12,6 @@
 
 namespace taskmaster::deploy {
 
-namespace {
-
-std::string outcome(const Session& s, int code) {
-  if (code == kExitOk && s.request().dry_run)
-    return "dry run: the gates passed; nothing was changed (the commands are listed above)";
-  if (code == kExitOk)
-    return fmt::format("TaskMaster is running: release {} in namespace {}", s.release(),
-                       s.namespace_());
-  if (code == kExitInterrupted) return "interrupted (see above for the release's state)";
-  return "failed: the release did not become ready (see above)";
-}
-
-}  // namespace
-
 int runInstall(const DeployRequest& request) {
   Session s("install", request);
   announceTarget(s, true);
@@ -38,7 +24,10 @@ int runInstall(const DeployRequest& request) {
   if (before->exists && !showChangePlan(s, *render, *before))
     return s.finish(kExitGateFailed, "stopped; nothing was changed");
   int code = applyRelease(s, *render, *before);
-  return s.finish(code, outcome(s, code));
+  return s.finish(code,
+                  applyOutcome(s, code,
+                               fmt::format("TaskMaster is running: release {} in namespace {}",
+                                           s.release(), s.namespace_())));
 }
 
 }  // namespace taskmaster::deploy

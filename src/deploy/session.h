@@ -32,6 +32,7 @@ class Session {
   const std::string& release() const { return request_.render.release_name; }
   const std::string& namespace_() const { return request_.render.namespace_; }
   StepLog& log() { return *log_; }
+  const StepLog& log() const { return *log_; }
   const render::HelmClient& helmClient() const { return helm_client_; }
   const HelmCommands& helm() const { return *helm_; }
   const kube::Kubectl& kubectl() const { return *kubectl_; }

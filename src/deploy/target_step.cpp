@@ -39,6 +39,18 @@ void announceTarget(Session& s, bool with_chart) {
   s.log().details(notes);
 }
 
+std::string applyOutcome(const Session& s, int code, const std::string& success) {
+  if (code == kExitOk && s.request().dry_run)
+    return "dry run: nothing was changed (the commands are listed above)";
+  if (code == kExitOk) return success;
+  std::string step = "a step";
+  for (const StepRecord& r : s.log().records())
+    if (r.status == StepStatus::Failed || r.status == StepStatus::Interrupted) step = r.name;
+  if (code == kExitInterrupted)
+    return "interrupted during " + step + " (the release's state and the way back are above)";
+  return "failed at " + step + " (see above)";
+}
+
 int confirmOrStop(Session& s, const std::string& question) {
   const DeployRequest& r = s.request();
   if (r.dry_run) return kExitOk;

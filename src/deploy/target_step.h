@@ -9,6 +9,10 @@ namespace taskmaster::deploy {
 
 void announceTarget(Session& session, bool with_chart);
 
+// The last line of install and upgrade once Helm has run (or was planned):
+// what is running, or which step failed.
+std::string applyOutcome(const Session& session, int exit_code, const std::string& success);
+
 // Asks on a terminal (deploy/confirm.h). Returns kExitOk to go on, else the
 // exit code to stop with (after printing why).
 int confirmOrStop(Session& session, const std::string& question);

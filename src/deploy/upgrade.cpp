@@ -36,14 +36,9 @@ int runUpgrade(const DeployRequest& request) {
     if (code != kExitOk) return s.finish(code, "stopped before Helm; nothing was changed");
   }
   int code = applyRelease(s, *render, *before);
-  std::string summary =
-      code == kExitOk && request.dry_run
-          ? "dry run: nothing was changed (the commands are listed above)"
-      : code == kExitOk          ? fmt::format("upgraded: release {} in namespace {} is running",
-                                               s.release(), s.namespace_())
-      : code == kExitInterrupted ? "interrupted (see above for the release's state)"
-                                 : "failed: the upgrade did not become ready (see above)";
-  return s.finish(code, summary);
+  return s.finish(code, applyOutcome(s, code,
+                                     fmt::format("upgraded: release {} in namespace {} is running",
+                                                 s.release(), s.namespace_())));
 }
 
 }  // namespace taskmaster::deploy
