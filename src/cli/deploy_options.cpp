@@ -5,6 +5,7 @@
 #include "cli/cluster_options.h"
 #include "common/error.h"
 #include "deploy/duration.h"
+#include "render/chart_renderer.h"
 #include "sys/environment.h"
 
 namespace taskmaster::cli {
@@ -66,8 +67,12 @@ void addYesOption(CLI::App* cmd, DeployCommandOptions& o) {
 
 deploy::DeployRequest resolveRequest(DeployCommandOptions& o, bool needs_chart) {
   deploy::DeployRequest request = o.request;
-  if (needs_chart)
+  if (needs_chart) {
     request.chart = o.chart.empty() ? bundledChart() : std::filesystem::path(o.chart);
+    if (!render::isChartDirectory(request.chart) && !render::isPackagedChart(request.chart))
+      throw InputError(request.chart.string() +
+                       ": not a chart (a directory with Chart.yaml, or a packaged .tgz)");
+  }
   request.namespace_note = resolveReleaseNamespace(request.render);
   auto timeout = deploy::parseDuration(o.timeout);
   if (!timeout)
