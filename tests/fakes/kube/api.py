@@ -9,7 +9,6 @@ writes to /status change only the status.
 """
 
 import base64
-import copy
 import json
 import random
 
@@ -22,7 +21,7 @@ from .errors import (ApiError, already_exists, bad_request, conflict, forbidden,
                      namespace_not_found, not_found, unsupported_media_type)
 from .resources import REVIEW_KINDS, ResourceType
 from .selectors import (fields_match, labels_match, parse_field_selector, parse_label_selector, selector_string)
-from .store import now
+from .store import clone, now
 
 JSON_PATCH = "application/json-patch+json"
 MERGE_PATCH = "application/merge-patch+json"
@@ -218,7 +217,7 @@ class Api:
                 md.pop(k, None)
         if rtype.has_status:
             if "status" in old:
-                obj["status"] = copy.deepcopy(old["status"])
+                obj["status"] = clone(old["status"])
             else:
                 obj.pop("status", None)
         if rtype.kind == "Service":
@@ -252,7 +251,7 @@ class Api:
 
     def _crd_status(self, obj):
         names = obj.get("spec", {}).get("names") or {}
-        obj["status"] = {"acceptedNames": copy.deepcopy(names), "storedVersions": [
+        obj["status"] = {"acceptedNames": clone(names), "storedVersions": [
             v["name"] for v in obj.get("spec", {}).get("versions") or [] if v.get("storage")],
             "conditions": [{"type": "NamesAccepted", "status": "True", "reason": "NoConflicts",
                             "message": "no conflicts found", "lastTransitionTime": now()},
@@ -348,11 +347,11 @@ class Api:
                                                 "version and try again")
             warnings = []
             if req.subresource == "status":
-                obj = copy.deepcopy(old)
-                obj["status"] = copy.deepcopy(body.get("status"))
+                obj = clone(old)
+                obj["status"] = clone(body.get("status"))
                 obj["metadata"]["managedFields"] = old["metadata"].get("managedFields")
             elif req.subresource == "finalize":
-                obj = copy.deepcopy(old)
+                obj = clone(old)
                 obj["spec"]["finalizers"] = (body.get("spec") or {}).get("finalizers") or []
             else:
                 obj = self._admit(req, body, old, warnings, duplicates)
@@ -375,7 +374,7 @@ class Api:
             patched = self._patched(req, current, self._root(rtype))
             warnings = []
             if req.subresource == "status":
-                obj = copy.deepcopy(current)
+                obj = clone(current)
                 obj["status"] = patched.get("status")
             else:
                 obj = self._admit(req, patched, current, warnings)
@@ -412,7 +411,7 @@ class Api:
         root = self._root(rtype)
         warnings = []
         # Validate the applied configuration as sent, then merge it.
-        probe = copy.deepcopy(applied)
+        probe = clone(applied)
         probe.setdefault("metadata", {}).setdefault("name", req.name)
         if rtype.namespaced:
             probe["metadata"].setdefault("namespace", req.namespace)
@@ -431,7 +430,7 @@ class Api:
             obj = self._admit(req, obj, None, [], ())
             return self._commit_create(req, obj), warnings, 201
         if req.subresource == "status":
-            obj = copy.deepcopy(current)
+            obj = clone(current)
             obj["status"] = ssa.apply(self.schema, root, current, applied, req.manager, True,
                                       rtype.api_version).get("status")
         else:
@@ -501,7 +500,7 @@ class Api:
         for key in list(self.store.objects):
             for obj in list(self.store.objects[key].values()):
                 if any(r.get("uid") == uid for r in obj.get("metadata", {}).get("ownerReferences") or []):
-                    yield key, copy.deepcopy(obj)
+                    yield key, clone(obj)
 
     def _orphan_dependents(self, uid):
         for key, obj in list(self._dependents(uid)):
@@ -600,11 +599,11 @@ def _success(rtype, md):
 # -- events.k8s.io/v1 <-> core/v1 Event ----------------------------------------------------
 
 def core_to_events_v1(e):
-    out = {"apiVersion": "events.k8s.io/v1", "kind": "Event", "metadata": copy.deepcopy(e.get("metadata", {})),
+    out = {"apiVersion": "events.k8s.io/v1", "kind": "Event", "metadata": clone(e.get("metadata", {})),
            "eventTime": e.get("eventTime"), "reportingController": e.get("reportingComponent") or e.get("source", {}).get("component", ""),
            "reportingInstance": e.get("reportingInstance", ""), "action": e.get("action", ""), "reason": e.get("reason", ""),
-           "regarding": copy.deepcopy(e.get("involvedObject", {})), "note": e.get("message", ""), "type": e.get("type", ""),
-           "deprecatedSource": copy.deepcopy(e.get("source", {})), "deprecatedFirstTimestamp": e.get("firstTimestamp"),
+           "regarding": clone(e.get("involvedObject", {})), "note": e.get("message", ""), "type": e.get("type", ""),
+           "deprecatedSource": clone(e.get("source", {})), "deprecatedFirstTimestamp": e.get("firstTimestamp"),
            "deprecatedLastTimestamp": e.get("lastTimestamp"), "deprecatedCount": e.get("count", 1)}
     if e.get("related"):
         out["related"] = e["related"]
@@ -614,11 +613,11 @@ def core_to_events_v1(e):
 def events_v1_to_core(e):
     if e.get("apiVersion") == "v1":
         return e
-    out = {"apiVersion": "v1", "kind": "Event", "metadata": copy.deepcopy(e.get("metadata", {})),
-           "involvedObject": copy.deepcopy(e.get("regarding", {})), "reason": e.get("reason", ""),
+    out = {"apiVersion": "v1", "kind": "Event", "metadata": clone(e.get("metadata", {})),
+           "involvedObject": clone(e.get("regarding", {})), "reason": e.get("reason", ""),
            "message": e.get("note", ""), "type": e.get("type", ""), "eventTime": e.get("eventTime"),
            "reportingComponent": e.get("reportingController", ""), "reportingInstance": e.get("reportingInstance", ""),
-           "action": e.get("action", ""), "source": copy.deepcopy(e.get("deprecatedSource") or {}),
+           "action": e.get("action", ""), "source": clone(e.get("deprecatedSource") or {}),
            "firstTimestamp": e.get("deprecatedFirstTimestamp"), "lastTimestamp": e.get("deprecatedLastTimestamp"),
            "count": e.get("deprecatedCount")}
     return {k: v for k, v in out.items() if v is not None}

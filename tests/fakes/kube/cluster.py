@@ -5,13 +5,12 @@ server without admission quirks), under the store lock, so a read-modify-write o
 never interleaves with a client's write.
 """
 
-import copy
 import hashlib
 import random
 import threading
 
 from . import defaults
-from .store import now, now_micro
+from .store import clone, now, now_micro
 
 # Kinds whose metadata.generation counts spec changes (status.observedGeneration follows it).
 GENERATION_KINDS = {"Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
@@ -48,7 +47,7 @@ def spec_of(obj):
 
 
 class Options:
-    def __init__(self, never_ready=(), never_ready_reason="CrashLoopBackOff", test_fail=False, ready_delay=0.15):
+    def __init__(self, never_ready=(), never_ready_reason="CrashLoopBackOff", test_fail=False, ready_delay=0.0):
         self.never_ready = set(never_ready)
         self.never_ready_reason = never_ready_reason
         self.test_fail = test_fail
@@ -83,7 +82,7 @@ class Cluster:
     def create(self, obj):
         """Creates obj as a controller does: defaults, generation; returns the stored object
         or None when the name is taken."""
-        obj = copy.deepcopy(obj)
+        obj = clone(obj)
         md = obj.setdefault("metadata", {})
         if md.get("generateName") and not md.get("name"):
             md["name"] = md["generateName"] + random_suffix()

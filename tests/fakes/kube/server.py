@@ -3,6 +3,7 @@ health endpoints, discovery and OpenAPI, and the request log."""
 
 import json
 import queue
+import socket
 import threading
 import time
 import urllib.parse
@@ -44,9 +45,10 @@ class KubeServer(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 128
 
-    def __init__(self, address, cluster, schema, config):
+    def __init__(self, address, cluster, schema, config, controllers=None):
         super().__init__(address, Handler)
         self.cluster = cluster
+        self.controllers = controllers
         self.api = Api(cluster, schema)
         self.schema = schema
         self.config = config
@@ -70,6 +72,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, fmt, *args):  # the request log replaces the default stderr lines
         pass
+
+    def setup(self):
+        super().setup()
+        # Headers and body leave in separate writes; without TCP_NODELAY, Nagle's algorithm
+        # and the client's delayed ACK add 40 ms to every response.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     # -- plumbing --------------------------------------------------------------
     def _body(self):
@@ -261,9 +269,11 @@ class Handler(BaseHTTPRequestHandler):
                 if rtype.namespaced and namespace is None:
                     raise method_not_allowed()
                 obj, warnings, code = api.create(req)
+                self._settle()
                 return self._object(code, req, obj, warnings)
             if method == "DELETE":
                 items = api.delete_collection(req)
+                self._settle()
                 return self._send(200, {"kind": f"{rtype.kind}List", "apiVersion": rtype.api_version,
                                         "metadata": {}, "items": items})
             raise method_not_allowed()
@@ -279,7 +289,12 @@ class Handler(BaseHTTPRequestHandler):
         if method not in handlers:
             raise method_not_allowed()
         obj, warnings, code = handlers[method](req)
+        self._settle()
         return self._object(code, req, obj, warnings)
+
+    def _settle(self):
+        if self.server.controllers is not None:
+            self.server.controllers.settle()
 
     def _object(self, code, req, obj, warnings):
         if tables.wants_table(self.headers.get("Accept")) and obj.get("kind") == req.rtype.kind:

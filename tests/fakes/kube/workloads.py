@@ -17,7 +17,6 @@ Docker Desktop cluster would reach, quickly.
   namespace deletes its contents. Garbage collection follows owner references.
 """
 
-import copy
 import datetime
 import hashlib
 import heapq
@@ -29,7 +28,7 @@ import traceback
 
 from .cluster import condition, random_suffix, set_condition, spec_of, stable_hash
 from .selectors import labels_match, match_labels_selector
-from .store import now
+from .store import clone, now
 
 POD_TEMPLATE_HASH = "pod-template-hash"
 REVISION = "deployment.kubernetes.io/revision"
@@ -67,7 +66,7 @@ def _hook_is_test(obj):
 
 
 def _without_hash(template):
-    t = copy.deepcopy(template or {})
+    t = clone(template or {})
     labels = t.get("metadata", {}).get("labels")
     if labels:
         labels.pop(POD_TEMPLATE_HASH, None)
@@ -88,6 +87,9 @@ class Controllers:
         self.opts = cluster.options
         self.heap = []
         self.due = {}
+        self.busy = 0
+        # Delay between a write and the controller reacting; none when pods start instantly.
+        self.hop = 0.0 if cluster.options.ready_delay == 0 else 0.02
         self.seq = itertools.count()
         self.cv = threading.Condition()
         self.stopped = False
@@ -110,14 +112,18 @@ class Controllers:
                 for o in self.store.list(key)[0]:
                     self.enqueue((kind, o["metadata"].get("namespace"), o["metadata"]["name"]), 0)
         self.thread.start()
+        # Seeded workloads get their ReplicaSets and pods before the first client arrives.
+        hop, self.hop = self.hop, 0.0
+        self.settle()
+        self.hop = hop
 
     def stop(self):
         with self.cv:
             self.stopped = True
             self.cv.notify_all()
 
-    def enqueue(self, item, delay=0.02):
-        due = time.monotonic() + delay
+    def enqueue(self, item, delay=None):
+        due = time.monotonic() + (self.hop if delay is None else delay)
         with self.cv:
             if item in self.due and self.due[item] <= due:
                 return
@@ -125,24 +131,54 @@ class Controllers:
             heapq.heappush(self.heap, (due, next(self.seq), item))
             self.cv.notify()
 
+    def _pop_due(self):
+        """The next due item (marked busy), or None; call with self.cv held."""
+        while self.heap and self.heap[0][0] <= time.monotonic():
+            due, _, item = heapq.heappop(self.heap)
+            if self.due.get(item) == due:
+                del self.due[item]
+                self.busy += 1
+                return item
+        return None
+
+    def _process(self, item):
+        try:
+            with self.store.lock:
+                self.handlers[item[0]](*item[1:])
+        except Exception:  # a controller bug must not stop the simulation
+            sys.stderr.write(f"fake-kube-api: controller {item} failed:\n{traceback.format_exc()}")
+        finally:
+            with self.cv:
+                self.busy -= 1
+                self.cv.notify_all()
+
     def _run(self):
         while True:
             with self.cv:
+                item = None
                 while not self.stopped:
-                    if self.heap and self.heap[0][0] <= time.monotonic():
+                    item = self._pop_due()
+                    if item is not None:
                         break
                     self.cv.wait(self.heap[0][0] - time.monotonic() if self.heap else None)
                 if self.stopped:
                     return
-                due, _, item = heapq.heappop(self.heap)
-                if self.due.get(item) != due:
+            self._process(item)
+
+    def settle(self, limit=5000):
+        """With --ready-delay 0, runs the work a write caused before its response is sent,
+        so clients polling right after a write (Helm 3's --wait) find the cluster settled."""
+        if self.hop:
+            return
+        for _ in range(limit):
+            with self.cv:
+                item = self._pop_due()
+                if item is None:
+                    if not self.busy:
+                        return
+                    self.cv.wait(0.01)
                     continue
-                del self.due[item]
-            try:
-                with self.store.lock:
-                    self.handlers[item[0]](*item[1:])
-            except Exception:  # a controller bug must not stop the simulation
-                sys.stderr.write(f"fake-kube-api: controller {item} failed:\n{traceback.format_exc()}")
+            self._process(item)
 
     def _on_write(self, key, etype, obj, old):
         kind = obj.get("kind")
@@ -213,7 +249,7 @@ class Controllers:
             pod_md["name"] = name
         else:
             pod_md["generateName"] = owner["metadata"]["name"] + "-"
-        return {"apiVersion": "v1", "kind": "Pod", "metadata": pod_md, "spec": copy.deepcopy(template.get("spec") or {}),
+        return {"apiVersion": "v1", "kind": "Pod", "metadata": pod_md, "spec": clone(template.get("spec") or {}),
                 "status": {"phase": "Pending", "qosClass": _qos(template.get("spec") or {})}}
 
     def _create_pod(self, owner, pod, component):
@@ -242,9 +278,9 @@ class Controllers:
         paused = bool(spec.get("paused"))
         if new_rs is None and not paused:
             h = stable_hash(template)
-            tmpl = copy.deepcopy(template)
+            tmpl = clone(template)
             tmpl.setdefault("metadata", {}).setdefault("labels", {})[POD_TEMPLATE_HASH] = h
-            selector = copy.deepcopy(spec.get("selector") or {})
+            selector = clone(spec.get("selector") or {})
             selector.setdefault("matchLabels", {})[POD_TEMPLATE_HASH] = h
             labels = dict(template.get("metadata", {}).get("labels") or {})
             labels[POD_TEMPLATE_HASH] = h
@@ -298,7 +334,7 @@ class Controllers:
         new_current = [r for r in current if new_rs and r["metadata"]["uid"] == new_rs["metadata"]["uid"]]
         replicas, updated = total("replicas", current), total("replicas", new_current)
         ready, available = total("readyReplicas", current), total("availableReplicas", current)
-        status = copy.deepcopy(dep.get("status") or {})
+        status = clone(dep.get("status") or {})
         status.update({"observedGeneration": dep["metadata"].get("generation", 1), "replicas": replicas,
                        "updatedReplicas": updated, "readyReplicas": ready, "availableReplicas": available})
         for field in ("replicas", "updatedReplicas", "readyReplicas", "availableReplicas"):
@@ -614,7 +650,7 @@ class Controllers:
                            "metadata": {"name": rev_name, "namespace": ns,
                                         "labels": dict((template.get("metadata") or {}).get("labels") or {}, **{label: rev_name}),
                                         "ownerReferences": [self.c.owner_ref(owner)]},
-                           "data": {"spec": {"template": dict(copy.deepcopy(template), **{"$patch": "replace"})}},
+                           "data": {"spec": {"template": dict(clone(template), **{"$patch": "replace"})}},
                            "revision": top + 1})
         elif existing.get("revision", 0) < top:
             existing["revision"] = top + 1
@@ -698,7 +734,7 @@ class Controllers:
             if policy == "Delete":
                 md["ownerReferences"] = [self.c.owner_ref(sts)]
             claim = {"apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": md,
-                     "spec": copy.deepcopy(tmpl.get("spec") or {}), "status": {"phase": "Pending"}}
+                     "spec": clone(tmpl.get("spec") or {}), "status": {"phase": "Pending"}}
             self._default_storage_class(claim)
             if self.c.create(claim):
                 self.c.event(sts, "Normal", "SuccessfulCreate",
@@ -748,7 +784,7 @@ class Controllers:
         if not job or job["metadata"].get("deletionTimestamp"):
             return
         spec = job["spec"]
-        status = copy.deepcopy(job.get("status") or {})
+        status = clone(job.get("status") or {})
         conds = status.get("conditions") or []
         if any(c["type"] in ("Complete", "Failed") and c["status"] == "True" for c in conds):
             return
@@ -955,7 +991,7 @@ class Controllers:
                 if not any(r.get("uid") == uid for r in refs):
                     continue
                 remaining = [r for r in refs if r.get("uid") != uid and r.get("uid") in live]
-                obj = copy.deepcopy(obj)
+                obj = clone(obj)
                 if remaining:
                     obj["metadata"]["ownerReferences"] = remaining
                     self.store.update(key, obj)
