@@ -20,12 +20,12 @@ sys.path.insert(0, HERE)
 import yaml  # noqa: E402
 
 from kube.cluster import Cluster, Options  # noqa: E402
+from kube.controllers import Controllers  # noqa: E402
 from kube.resources import Registry  # noqa: E402
 from kube.schema import Schema  # noqa: E402
 from kube.seeding import load_seeds  # noqa: E402
 from kube.server import Config, KubeServer  # noqa: E402
 from kube.store import Store  # noqa: E402
-from kube.workloads import Controllers  # noqa: E402
 
 DEFAULT_SEED = os.path.join(HERE, "seeds", "docker-desktop-kubeadm.yaml")
 

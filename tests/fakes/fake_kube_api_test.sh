@@ -146,6 +146,17 @@ start_server() {
   return 1
 }
 
+# server_log_clean: the group's server logged no internal error (a traceback from a handler
+# or a controller), which clients would not always notice.
+server_log_clean() {
+  local log=$work/$group.server.log
+  if grep -q -E 'Traceback|controller .* failed' "$log"; then
+    result not-ok "the server logged no internal error" "$(one_line "$(grep -E -m 3 -A 3 'Traceback|failed' "$log")")"
+  else
+    result ok "the server logged no internal error"
+  fi
+}
+
 # use_helm 3|4: selects the Helm and kubectl binaries and private Helm directories.
 use_helm() {
   if [[ $1 == 3 ]]; then helm=$helm3 kubectl=$kubectl3; else helm=$helm4 kubectl=$kubectl4; fi
@@ -307,6 +318,9 @@ for group in "${groups[@]}"; do
   esac
 done
 wait
+for group in "${groups[@]}"; do
+  server_log_clean
+done
 
 passed=0
 failed=0

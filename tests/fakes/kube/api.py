@@ -10,7 +10,6 @@ writes to /status change only the status.
 
 import base64
 import json
-import random
 
 import yaml
 
@@ -21,7 +20,7 @@ from .errors import (ApiError, already_exists, bad_request, conflict, forbidden,
                      namespace_not_found, not_found, unsupported_media_type)
 from .resources import REVIEW_KINDS, ResourceType
 from .selectors import (fields_match, labels_match, parse_field_selector, parse_label_selector, selector_string)
-from .store import clone, now
+from .store import clone, new_uid, now
 
 JSON_PATCH = "application/json-patch+json"
 MERGE_PATCH = "application/merge-patch+json"
@@ -144,6 +143,11 @@ class Api:
             md["name"] = req.name
         if not md.get("name") and md.get("generateName"):
             md["name"] = md["generateName"] + random_suffix()
+        if old is None:
+            # Identity is the server's: a uid sent by the client (an exported object) is replaced.
+            for k in ("resourceVersion", "creationTimestamp", "deletionTimestamp", "selfLink"):
+                md.pop(k, None)
+            md["uid"] = new_uid()
         root = self._root(rtype)
         if root is not None:
             warnings.extend(validation.validate(self.schema, root, obj, rtype.kind, rtype.version,
@@ -151,9 +155,6 @@ class Api:
         if rtype.kind == "Secret":
             self._secret_string_data(obj)
         defaults.apply_defaults(rtype.kind, obj)
-        if rtype.kind == "Job" and old is None:
-            md.setdefault("uid", _uid())
-            defaults.job(obj)
         if old is None:
             self._admit_create(rtype, obj)
         else:
@@ -181,9 +182,6 @@ class Api:
 
     def _admit_create(self, rtype, obj):
         md = obj["metadata"]
-        for k in ("uid", "resourceVersion", "creationTimestamp", "deletionTimestamp", "selfLink"):
-            if k != "uid" or rtype.kind != "Job":
-                md.pop(k, None)
         if rtype.has_status and rtype.kind not in KEEP_STATUS_ON_CREATE:
             obj.pop("status", None)
         kind = rtype.kind
@@ -260,7 +258,6 @@ class Api:
 
     def _commit_create(self, req, obj):
         if req.dry_run:
-            obj["metadata"].setdefault("uid", _uid())
             obj["metadata"].setdefault("creationTimestamp", now())
             return obj
         stored = self.store.create(req.rtype.key, self._to_storage(req.rtype, obj))
@@ -579,11 +576,6 @@ class Api:
         return body, [], 201
 
 
-def _uid():
-    import uuid
-    return str(uuid.uuid4())
-
-
 def _sort_key(obj):
     md = obj.get("metadata", {})
     return (md.get("namespace") or "", md.get("name") or "")
@@ -652,4 +644,4 @@ def unregister_crd(registry, store, crd):
     registry.remove_group_resource(spec.get("group"), names.get("plural"))
 
 
-__all__ = ["Api", "Request", "parse_body", "core_to_events_v1", "register_crd", "random"]
+__all__ = ["Api", "Request", "parse_body", "core_to_events_v1", "register_crd"]

@@ -128,9 +128,12 @@ class Cluster:
                 return self.node_port_counter
         return 30000
 
-    def next_pod_ip(self):
+    def next_pod_ip(self, node):
+        """An address in the node's pod CIDR (a /24 on Docker Desktop and kind)."""
         self.pod_ip_counter += 1
-        return f"10.1.{(self.pod_ip_counter // 250) % 250}.{self.pod_ip_counter % 250 + 2}"
+        cidr = ((node or {}).get("spec") or {}).get("podCIDR") or "10.1.0.0/24"
+        prefix = ".".join(cidr.split("/")[0].split(".")[:3])
+        return f"{prefix}.{self.pod_ip_counter % 250 + 2}"
 
     # -- Events ------------------------------------------------------------
     def event(self, involved, etype, reason, message, component, field_path=None):

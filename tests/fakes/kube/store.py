@@ -23,7 +23,7 @@ def clone(obj):
     try:
         return marshal.loads(marshal.dumps(obj))
     except ValueError:
-        return clone(obj)
+        return copy.deepcopy(obj)
 
 
 def now():
