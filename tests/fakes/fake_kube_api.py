@@ -20,12 +20,12 @@ sys.path.insert(0, HERE)
 import yaml  # noqa: E402
 
 from kube.cluster import Cluster, Options  # noqa: E402
+from kube.controllers import Controllers  # noqa: E402
 from kube.resources import Registry  # noqa: E402
 from kube.schema import Schema  # noqa: E402
 from kube.seeding import load_seeds  # noqa: E402
 from kube.server import Config, KubeServer  # noqa: E402
 from kube.store import Store  # noqa: E402
-from kube.workloads import Controllers  # noqa: E402
 
 DEFAULT_SEED = os.path.join(HERE, "seeds", "docker-desktop-kubeadm.yaml")
 
@@ -45,8 +45,9 @@ def parse_args(argv):
     p.add_argument("--never-ready-reason", default="CrashLoopBackOff", choices=["CrashLoopBackOff", "ImagePullBackOff"],
                    help="how never-ready pods fail (default CrashLoopBackOff)")
     p.add_argument("--test-fail", action="store_true", help="pods of helm test hooks end in phase Failed")
-    p.add_argument("--ready-delay", type=float, default=0.15, metavar="SECONDS",
-                   help="time a pod takes from scheduled to running (default 0.15)")
+    p.add_argument("--ready-delay", type=float, default=0.0, metavar="SECONDS",
+                   help="time a pod takes to start and controllers take to react (default 0: the cluster "
+                        "settles before each write is answered)")
     return p.parse_args(argv)
 
 
@@ -91,11 +92,11 @@ def main(argv=None):
         sys.stderr.write(f"fake_kube_api: {e}\n")
         return 2
     config = Config(args.server_version, args.readyz_fail, os.path.join(args.state_dir, "requests.log"))
-    server = KubeServer(("127.0.0.1", 0), cluster, schema, config)
+    controllers = Controllers(cluster)
+    server = KubeServer(("127.0.0.1", 0), cluster, schema, config, controllers)
     port = server.server_address[1]
     write_atomic(os.path.join(args.state_dir, "kubeconfig"),
                  yaml.safe_dump(kubeconfig(args.context, port, args.extra_context), sort_keys=False))
-    controllers = Controllers(cluster)
     controllers.start()
     serving = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="http", daemon=True)
     serving.start()

@@ -9,9 +9,7 @@ writes to /status change only the status.
 """
 
 import base64
-import copy
 import json
-import random
 
 import yaml
 
@@ -22,7 +20,7 @@ from .errors import (ApiError, already_exists, bad_request, conflict, forbidden,
                      namespace_not_found, not_found, unsupported_media_type)
 from .resources import REVIEW_KINDS, ResourceType
 from .selectors import (fields_match, labels_match, parse_field_selector, parse_label_selector, selector_string)
-from .store import now
+from .store import clone, new_uid, now
 
 JSON_PATCH = "application/json-patch+json"
 MERGE_PATCH = "application/merge-patch+json"
@@ -145,6 +143,11 @@ class Api:
             md["name"] = req.name
         if not md.get("name") and md.get("generateName"):
             md["name"] = md["generateName"] + random_suffix()
+        if old is None:
+            # Identity is the server's: a uid sent by the client (an exported object) is replaced.
+            for k in ("resourceVersion", "creationTimestamp", "deletionTimestamp", "selfLink"):
+                md.pop(k, None)
+            md["uid"] = new_uid()
         root = self._root(rtype)
         if root is not None:
             warnings.extend(validation.validate(self.schema, root, obj, rtype.kind, rtype.version,
@@ -152,9 +155,6 @@ class Api:
         if rtype.kind == "Secret":
             self._secret_string_data(obj)
         defaults.apply_defaults(rtype.kind, obj)
-        if rtype.kind == "Job" and old is None:
-            md.setdefault("uid", _uid())
-            defaults.job(obj)
         if old is None:
             self._admit_create(rtype, obj)
         else:
@@ -182,9 +182,6 @@ class Api:
 
     def _admit_create(self, rtype, obj):
         md = obj["metadata"]
-        for k in ("uid", "resourceVersion", "creationTimestamp", "deletionTimestamp", "selfLink"):
-            if k != "uid" or rtype.kind != "Job":
-                md.pop(k, None)
         if rtype.has_status and rtype.kind not in KEEP_STATUS_ON_CREATE:
             obj.pop("status", None)
         kind = rtype.kind
@@ -218,7 +215,7 @@ class Api:
                 md.pop(k, None)
         if rtype.has_status:
             if "status" in old:
-                obj["status"] = copy.deepcopy(old["status"])
+                obj["status"] = clone(old["status"])
             else:
                 obj.pop("status", None)
         if rtype.kind == "Service":
@@ -252,7 +249,7 @@ class Api:
 
     def _crd_status(self, obj):
         names = obj.get("spec", {}).get("names") or {}
-        obj["status"] = {"acceptedNames": copy.deepcopy(names), "storedVersions": [
+        obj["status"] = {"acceptedNames": clone(names), "storedVersions": [
             v["name"] for v in obj.get("spec", {}).get("versions") or [] if v.get("storage")],
             "conditions": [{"type": "NamesAccepted", "status": "True", "reason": "NoConflicts",
                             "message": "no conflicts found", "lastTransitionTime": now()},
@@ -261,7 +258,6 @@ class Api:
 
     def _commit_create(self, req, obj):
         if req.dry_run:
-            obj["metadata"].setdefault("uid", _uid())
             obj["metadata"].setdefault("creationTimestamp", now())
             return obj
         stored = self.store.create(req.rtype.key, self._to_storage(req.rtype, obj))
@@ -348,11 +344,11 @@ class Api:
                                                 "version and try again")
             warnings = []
             if req.subresource == "status":
-                obj = copy.deepcopy(old)
-                obj["status"] = copy.deepcopy(body.get("status"))
+                obj = clone(old)
+                obj["status"] = clone(body.get("status"))
                 obj["metadata"]["managedFields"] = old["metadata"].get("managedFields")
             elif req.subresource == "finalize":
-                obj = copy.deepcopy(old)
+                obj = clone(old)
                 obj["spec"]["finalizers"] = (body.get("spec") or {}).get("finalizers") or []
             else:
                 obj = self._admit(req, body, old, warnings, duplicates)
@@ -375,7 +371,7 @@ class Api:
             patched = self._patched(req, current, self._root(rtype))
             warnings = []
             if req.subresource == "status":
-                obj = copy.deepcopy(current)
+                obj = clone(current)
                 obj["status"] = patched.get("status")
             else:
                 obj = self._admit(req, patched, current, warnings)
@@ -412,7 +408,7 @@ class Api:
         root = self._root(rtype)
         warnings = []
         # Validate the applied configuration as sent, then merge it.
-        probe = copy.deepcopy(applied)
+        probe = clone(applied)
         probe.setdefault("metadata", {}).setdefault("name", req.name)
         if rtype.namespaced:
             probe["metadata"].setdefault("namespace", req.namespace)
@@ -431,7 +427,7 @@ class Api:
             obj = self._admit(req, obj, None, [], ())
             return self._commit_create(req, obj), warnings, 201
         if req.subresource == "status":
-            obj = copy.deepcopy(current)
+            obj = clone(current)
             obj["status"] = ssa.apply(self.schema, root, current, applied, req.manager, True,
                                       rtype.api_version).get("status")
         else:
@@ -501,7 +497,7 @@ class Api:
         for key in list(self.store.objects):
             for obj in list(self.store.objects[key].values()):
                 if any(r.get("uid") == uid for r in obj.get("metadata", {}).get("ownerReferences") or []):
-                    yield key, copy.deepcopy(obj)
+                    yield key, clone(obj)
 
     def _orphan_dependents(self, uid):
         for key, obj in list(self._dependents(uid)):
@@ -580,11 +576,6 @@ class Api:
         return body, [], 201
 
 
-def _uid():
-    import uuid
-    return str(uuid.uuid4())
-
-
 def _sort_key(obj):
     md = obj.get("metadata", {})
     return (md.get("namespace") or "", md.get("name") or "")
@@ -600,11 +591,11 @@ def _success(rtype, md):
 # -- events.k8s.io/v1 <-> core/v1 Event ----------------------------------------------------
 
 def core_to_events_v1(e):
-    out = {"apiVersion": "events.k8s.io/v1", "kind": "Event", "metadata": copy.deepcopy(e.get("metadata", {})),
+    out = {"apiVersion": "events.k8s.io/v1", "kind": "Event", "metadata": clone(e.get("metadata", {})),
            "eventTime": e.get("eventTime"), "reportingController": e.get("reportingComponent") or e.get("source", {}).get("component", ""),
            "reportingInstance": e.get("reportingInstance", ""), "action": e.get("action", ""), "reason": e.get("reason", ""),
-           "regarding": copy.deepcopy(e.get("involvedObject", {})), "note": e.get("message", ""), "type": e.get("type", ""),
-           "deprecatedSource": copy.deepcopy(e.get("source", {})), "deprecatedFirstTimestamp": e.get("firstTimestamp"),
+           "regarding": clone(e.get("involvedObject", {})), "note": e.get("message", ""), "type": e.get("type", ""),
+           "deprecatedSource": clone(e.get("source", {})), "deprecatedFirstTimestamp": e.get("firstTimestamp"),
            "deprecatedLastTimestamp": e.get("lastTimestamp"), "deprecatedCount": e.get("count", 1)}
     if e.get("related"):
         out["related"] = e["related"]
@@ -614,11 +605,11 @@ def core_to_events_v1(e):
 def events_v1_to_core(e):
     if e.get("apiVersion") == "v1":
         return e
-    out = {"apiVersion": "v1", "kind": "Event", "metadata": copy.deepcopy(e.get("metadata", {})),
-           "involvedObject": copy.deepcopy(e.get("regarding", {})), "reason": e.get("reason", ""),
+    out = {"apiVersion": "v1", "kind": "Event", "metadata": clone(e.get("metadata", {})),
+           "involvedObject": clone(e.get("regarding", {})), "reason": e.get("reason", ""),
            "message": e.get("note", ""), "type": e.get("type", ""), "eventTime": e.get("eventTime"),
            "reportingComponent": e.get("reportingController", ""), "reportingInstance": e.get("reportingInstance", ""),
-           "action": e.get("action", ""), "source": copy.deepcopy(e.get("deprecatedSource") or {}),
+           "action": e.get("action", ""), "source": clone(e.get("deprecatedSource") or {}),
            "firstTimestamp": e.get("deprecatedFirstTimestamp"), "lastTimestamp": e.get("deprecatedLastTimestamp"),
            "count": e.get("deprecatedCount")}
     return {k: v for k, v in out.items() if v is not None}
@@ -653,4 +644,4 @@ def unregister_crd(registry, store, crd):
     registry.remove_group_resource(spec.get("group"), names.get("plural"))
 
 
-__all__ = ["Api", "Request", "parse_body", "core_to_events_v1", "register_crd", "random"]
+__all__ = ["Api", "Request", "parse_body", "core_to_events_v1", "register_crd"]

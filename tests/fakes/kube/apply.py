@@ -10,16 +10,16 @@ Approximations: ownership of the status subresource is not recorded; a list item
 uses the schema's list-map keys, with `protocol` defaulting to TCP as the real server does.
 """
 
-import copy
 import json
 
 from .errors import ApiError
-from .store import now
+from .store import clone, now
 
 IGNORED_TOP = {"apiVersion", "kind", "status"}
 IGNORED_META = {"name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp",
                 "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds"}
 KEY_DEFAULTS = {"protocol": "TCP"}
+LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration"
 
 
 def _item_key(item, keys):
@@ -154,7 +154,7 @@ def _remove_path(schema, root, obj, path):
 
 def _merge(schema, node, cur, applied):
     if isinstance(applied, dict) and isinstance(cur, dict) and _granular(schema, node, applied):
-        out = copy.deepcopy(cur)
+        out = clone(cur)
         for k, v in applied.items():
             if v is None:
                 continue
@@ -185,7 +185,7 @@ def _strip_nulls(value):
         return {k: _strip_nulls(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
         return [_strip_nulls(v) for v in value]
-    return copy.deepcopy(value)
+    return clone(value)
 
 
 def _entries(obj):
@@ -232,6 +232,10 @@ def apply(schema, root, current, applied, manager, force, api_version):
         for e, paths in others:
             if p in paths:
                 conflicts.append((e, p))
+    if conflicts and not force and all(p in _last_applied_fields(schema, root, current) for _, p in conflicts):
+        # As the API server's lastAppliedManager does: fields kubectl set by client-side apply
+        # (recorded in the last-applied annotation) move to the server-side applier quietly.
+        force = True
     if conflicts and not force:
         lines = [f'conflict with "{e["manager"]}"' + (" using " + e["apiVersion"] if e.get("apiVersion") else "")
                  + ": ." + ".".join(x[2:] if x.startswith("f:") else f"[{x[2:]}]" for x in p) for e, p in conflicts]
@@ -240,19 +244,38 @@ def apply(schema, root, current, applied, manager, force, api_version):
     if force:
         others = [(e, paths - new_paths) for e, paths in others]
     owned_elsewhere = set().union(*[paths for _, paths in others]) if others else set()
-    obj = copy.deepcopy(current)
-    # Deepest paths first, so removing a list item never hides a field removal inside it.
-    for p in sorted(mine - new_paths - owned_elsewhere, key=len, reverse=True):
+    obj = clone(current)
+    # Shallowest paths first: removing a list item removes the fields inside it, and must
+    # happen while the item still has the key fields that identify it.
+    removed = []
+    for p in sorted(mine - new_paths - owned_elsewhere, key=len):
+        if any(p[:len(r)] == r for r in removed):
+            continue
         _remove_path(schema, root, obj, p)
+        removed.append(p)
     obj = _merge(schema, root, obj, applied)
     obj["metadata"]["managedFields"] = current.get("metadata", {}).get("managedFields") or []
     _set_entries(obj, others + [(_entry(manager, "Apply", api_version, new_paths), new_paths)])
     return obj
 
 
+def _last_applied_fields(schema, root, obj):
+    text = ((obj.get("metadata") or {}).get("annotations") or {}).get(LAST_APPLIED)
+    try:
+        return field_set(schema, root, json.loads(text)) if text else set()
+    except ValueError:
+        return set()
+
+
 def record_update(schema, root, old, new, manager, api_version):
     """Gives `manager` the fields that differ between old (None on create) and new."""
     new_paths = field_set(schema, root, new)
+    sent = (new.get("metadata") or {}).get("managedFields")
+    if old is not None and sent is not None and sent != (old.get("metadata") or {}).get("managedFields"):
+        # The client rewrote managedFields (kubectl's and Helm's migration from client-side
+        # to server-side apply): its entries replace the stored ones.
+        old = clone(old)
+        old["metadata"]["managedFields"] = sent
     if old is None:
         changed = new_paths
         owned = []

@@ -5,13 +5,12 @@ server without admission quirks), under the store lock, so a read-modify-write o
 never interleaves with a client's write.
 """
 
-import copy
 import hashlib
 import random
 import threading
 
 from . import defaults
-from .store import now, now_micro
+from .store import clone, now, now_micro
 
 # Kinds whose metadata.generation counts spec changes (status.observedGeneration follows it).
 GENERATION_KINDS = {"Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob",
@@ -48,7 +47,7 @@ def spec_of(obj):
 
 
 class Options:
-    def __init__(self, never_ready=(), never_ready_reason="CrashLoopBackOff", test_fail=False, ready_delay=0.15):
+    def __init__(self, never_ready=(), never_ready_reason="CrashLoopBackOff", test_fail=False, ready_delay=0.0):
         self.never_ready = set(never_ready)
         self.never_ready_reason = never_ready_reason
         self.test_fail = test_fail
@@ -83,7 +82,7 @@ class Cluster:
     def create(self, obj):
         """Creates obj as a controller does: defaults, generation; returns the stored object
         or None when the name is taken."""
-        obj = copy.deepcopy(obj)
+        obj = clone(obj)
         md = obj.setdefault("metadata", {})
         if md.get("generateName") and not md.get("name"):
             md["name"] = md["generateName"] + random_suffix()
@@ -129,9 +128,12 @@ class Cluster:
                 return self.node_port_counter
         return 30000
 
-    def next_pod_ip(self):
+    def next_pod_ip(self, node):
+        """An address in the node's pod CIDR (a /24 on Docker Desktop and kind)."""
         self.pod_ip_counter += 1
-        return f"10.1.{(self.pod_ip_counter // 250) % 250}.{self.pod_ip_counter % 250 + 2}"
+        cidr = ((node or {}).get("spec") or {}).get("podCIDR") or "10.1.0.0/24"
+        prefix = ".".join(cidr.split("/")[0].split(".")[:3])
+        return f"{prefix}.{self.pod_ip_counter % 250 + 2}"
 
     # -- Events ------------------------------------------------------------
     def event(self, involved, etype, reason, message, component, field_path=None):

@@ -76,5 +76,5 @@ def gone(message):
     return ApiError(410, "Expired", message)
 
 
-def page_not_found(path):
+def page_not_found():
     return ApiError(404, "NotFound", "the server could not find the requested resource")

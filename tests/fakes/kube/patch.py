@@ -6,8 +6,8 @@ field, and the directives `$patch` (replace/delete/merge), `$retainKeys`,
 `$setElementOrder/<field>` and `$deleteFromPrimitiveList/<field>`.
 """
 
-import copy
 
+from .store import clone
 from .errors import ApiError, bad_request
 
 # -- JSON merge patch ---------------------------------------------------------
@@ -15,8 +15,8 @@ from .errors import ApiError, bad_request
 
 def merge_patch(target, patch):
     if not isinstance(patch, dict):
-        return copy.deepcopy(patch)
-    out = copy.deepcopy(target) if isinstance(target, dict) else {}
+        return clone(patch)
+    out = clone(target) if isinstance(target, dict) else {}
     for k, v in patch.items():
         if v is None:
             out.pop(k, None)
@@ -87,22 +87,22 @@ def _remove(doc, parts):
 def json_patch(doc, ops):
     if not isinstance(ops, list):
         raise bad_request("json patch must be a list of operations")
-    doc = copy.deepcopy(doc)
+    doc = clone(doc)
     for op in ops:
         kind, parts = op.get("op"), _pointer(op.get("path", ""))
         if kind == "add":
-            doc = _add(doc, parts, copy.deepcopy(op.get("value")))
+            doc = _add(doc, parts, clone(op.get("value")))
         elif kind == "remove":
             _remove(doc, parts)
         elif kind == "replace":
             if not parts:
-                doc = copy.deepcopy(op.get("value"))
+                doc = clone(op.get("value"))
             else:
                 _remove(doc, parts)
-                doc = _add(doc, parts, copy.deepcopy(op.get("value")))
+                doc = _add(doc, parts, clone(op.get("value")))
         elif kind in ("move", "copy"):
             src = _pointer(op.get("from", ""))
-            value = copy.deepcopy(_walk(doc, src))
+            value = clone(_walk(doc, src))
             if kind == "move":
                 _remove(doc, src)
             doc = _add(doc, parts, value)
@@ -123,8 +123,8 @@ DELETE_PRIMITIVE = "$deleteFromPrimitiveList/"
 def strategic_merge(schema, node, original, patch):
     """Applies strategic merge patch `patch` to `original` under schema `node`."""
     if not isinstance(patch, dict):
-        return copy.deepcopy(patch)
-    original = copy.deepcopy(original) if isinstance(original, dict) else {}
+        return clone(patch)
+    original = clone(original) if isinstance(original, dict) else {}
     directive = patch.get("$patch")
     if directive == "replace":
         return _clean({k: v for k, v in patch.items() if k != "$patch"})
@@ -156,7 +156,7 @@ def strategic_merge(schema, node, original, patch):
         elif isinstance(v, list):
             original[k] = _merge_list(schema, child, cur if isinstance(cur, list) else [], v)
         else:
-            original[k] = copy.deepcopy(v)
+            original[k] = clone(v)
     for k, order in patch.items():
         if k.startswith(SET_ORDER) and isinstance(original.get(k[len(SET_ORDER):]), list):
             field = k[len(SET_ORDER):]
@@ -175,10 +175,10 @@ def _merge_list(schema, node, original, patch):
         out = list(original)
         for x in patch:
             if x not in out:
-                out.append(copy.deepcopy(x))
+                out.append(clone(x))
         return out
     item = schema.item(node)
-    out = copy.deepcopy(original)
+    out = clone(original)
     for x in patch:
         if not isinstance(x, dict):
             continue

@@ -6,20 +6,20 @@ nodeInfo.kubeletVersion is empty gets --server-version. Local APIService objects
 for every built-in group version, as the aggregator lists them.
 """
 
-import copy
+import datetime
 
 import yaml
 
 from . import defaults
 from .api import register_crd
 from .cluster import GENERATION_KINDS
-from .store import now
+from .store import clone, now
 
 
 def load_seeds(cluster, paths, server_version):
     for path in paths:
         with open(path) as f:
-            docs = list(yaml.safe_load_all(f))
+            docs = list(yaml.load_all(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
         for i, doc in enumerate(docs):
             if doc is None:
                 continue
@@ -33,11 +33,26 @@ def load_seeds(cluster, paths, server_version):
     _local_api_services(cluster)
 
 
+def _plain(value):
+    """YAML timestamps and dates as the RFC 3339 strings the API uses; the rest unchanged."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
 def _seed(cluster, path, obj, server_version):
     rtype = cluster.registry.by_kind(obj.get("apiVersion", ""), obj.get("kind", ""))
     if rtype is None:
         raise ValueError(f"{path}: unknown kind {obj.get('apiVersion')}/{obj.get('kind')}")
-    obj = copy.deepcopy(obj)
+    obj = _plain(obj)
     md = obj.setdefault("metadata", {})
     if not md.get("name"):
         raise ValueError(f"{path}: a {obj['kind']} has no metadata.name")
@@ -55,11 +70,28 @@ def _seed(cluster, path, obj, server_version):
     status = obj.get("status")
     defaults.apply_defaults(obj["kind"], obj)
     if status is not None:
-        obj["status"] = status
+        obj["status"] = clone(status)
+    if obj["kind"] == "Pod":
+        _container_statuses(obj)
     if cluster.store.create(rtype.key, obj) is None:
         raise ValueError(f"{path}: {obj['kind']} {md.get('namespace', '')}/{md['name']} is seeded twice")
     if obj["kind"] == "CustomResourceDefinition":
         register_crd(cluster.registry, obj)
+
+
+def _container_statuses(pod):
+    """Running seeded pods without containerStatuses get ready ones, as kubectl shows them."""
+    status = pod.get("status") or {}
+    if status.get("phase") != "Running" or status.get("containerStatuses"):
+        return
+    ready = any(c.get("type") == "Ready" and c.get("status") == "True" for c in status.get("conditions") or [])
+    started = pod["metadata"]["creationTimestamp"]
+    status["containerStatuses"] = [
+        {"name": c["name"], "image": c.get("image", ""), "imageID": "", "ready": ready, "started": True,
+         "restartCount": 0, "state": {"running": {"startedAt": started}}, "lastState": {},
+         "containerID": f"docker://{pod['metadata']['name']}-{c['name']}"}
+        for c in pod.get("spec", {}).get("containers") or []]
+    status.setdefault("startTime", started)
 
 
 def _local_api_services(cluster):

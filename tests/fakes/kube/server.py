@@ -3,6 +3,7 @@ health endpoints, discovery and OpenAPI, and the request log."""
 
 import json
 import queue
+import socket
 import threading
 import time
 import urllib.parse
@@ -10,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from . import discovery, tables
 from .api import Api, Request
-from .errors import ApiError, bad_request, gone, method_not_allowed, not_found, page_not_found
+from .errors import ApiError, bad_request, gone, method_not_allowed, page_not_found
 from .selectors import fields_match, labels_match, parse_field_selector, parse_label_selector
 
 HEALTH_CHECKS = ["ping", "log", "etcd", "etcd-readiness", "informer-sync", "poststarthook/start-apiserver-admission-initializer",
@@ -44,9 +45,10 @@ class KubeServer(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 128
 
-    def __init__(self, address, cluster, schema, config):
+    def __init__(self, address, cluster, schema, config, controllers=None):
         super().__init__(address, Handler)
         self.cluster = cluster
+        self.controllers = controllers
         self.api = Api(cluster, schema)
         self.schema = schema
         self.config = config
@@ -70,6 +72,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, fmt, *args):  # the request log replaces the default stderr lines
         pass
+
+    def setup(self):
+        super().setup()
+        # Headers and body leave in separate writes; without TCP_NODELAY, Nagle's algorithm
+        # and the client's delayed ACK add 40 ms to every response.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     # -- plumbing --------------------------------------------------------------
     def _body(self):
@@ -157,7 +165,7 @@ class Handler(BaseHTTPRequestHandler):
                     return self._send(200, discovery.aggregated(registry, core=True), discovery.AGGREGATED_V2)
                 return self._send(200, discovery.api_versions(f"{self.server.server_address[0]}:{self.server.server_address[1]}"))
             if parts[1] != "v1":
-                raise page_not_found(path)
+                raise page_not_found()
             if len(parts) == 2:
                 return self._send(200, discovery.api_resource_list(registry, "", "v1"))
             return self._resource(method, "", "v1", parts[2:], query, body)
@@ -169,15 +177,15 @@ class Handler(BaseHTTPRequestHandler):
             if len(parts) == 2:
                 doc = discovery.api_group(registry, parts[1])
                 if doc is None:
-                    raise page_not_found(path)
+                    raise page_not_found()
                 return self._send(200, doc)
             if len(parts) == 3:
                 doc = discovery.api_resource_list(registry, parts[1], parts[2])
                 if doc is None:
-                    raise page_not_found(path)
+                    raise page_not_found()
                 return self._send(200, doc)
             return self._resource(method, parts[1], parts[2], parts[3:], query, body)
-        raise page_not_found(path)
+        raise page_not_found()
 
     def _health(self, parts, query):
         cfg = self.server.config
@@ -212,13 +220,13 @@ class Handler(BaseHTTPRequestHandler):
             elif parts[2] == "apis" and len(parts) == 5:
                 group, version = parts[3], parts[4]
             else:
-                raise page_not_found("/".join(parts))
+                raise page_not_found()
             cache_key = (group, version, len(registry.in_group_version(group, version)))
             data = srv.openapi_cache.get(cache_key)
             if data is None:
                 doc = discovery.openapi_v3_doc(registry, srv.schema, group, version)
                 if doc is None:
-                    raise page_not_found("/".join(parts))
+                    raise page_not_found()
                 data = discovery.dumps(doc)
                 srv.openapi_cache[cache_key] = data
             return self._send(200, data)
@@ -232,7 +240,7 @@ class Handler(BaseHTTPRequestHandler):
             text = json.dumps({"swagger": "2.0", "info": {"title": "Kubernetes", "version": "unversioned"}, "paths": {},
                                "definitions": defs}).replace("#/components/schemas/", "#/definitions/")
             return self._send(200, text)
-        raise page_not_found("/".join(parts))
+        raise page_not_found()
 
     # -- resources -------------------------------------------------------------------
     def _resource(self, method, group, version, rest, query, body):
@@ -242,13 +250,13 @@ class Handler(BaseHTTPRequestHandler):
             namespace, rest = rest[1], rest[2:]
         rtype = registry.find(group, version, rest[0])
         if rtype is None:
-            raise page_not_found("/".join(rest))
+            raise page_not_found()
         if namespace is not None and not rtype.namespaced:
-            raise page_not_found("/".join(rest))
+            raise page_not_found()
         name = rest[1] if len(rest) > 1 else None
         sub = "/".join(rest[2:]) if len(rest) > 2 else None
         if sub and sub not in rtype.subresources:
-            raise page_not_found(sub)
+            raise page_not_found()
         req = Request(rtype, namespace if rtype.namespaced else None, name, sub, query, body,
                       self.headers.get("Content-Type"), self.headers.get("User-Agent"))
         api = self.server.api
@@ -261,14 +269,16 @@ class Handler(BaseHTTPRequestHandler):
                 if rtype.namespaced and namespace is None:
                     raise method_not_allowed()
                 obj, warnings, code = api.create(req)
+                self._settle()
                 return self._object(code, req, obj, warnings)
             if method == "DELETE":
                 items = api.delete_collection(req)
+                self._settle()
                 return self._send(200, {"kind": f"{rtype.kind}List", "apiVersion": rtype.api_version,
                                         "metadata": {}, "items": items})
             raise method_not_allowed()
         if rtype.namespaced and namespace is None:
-            raise page_not_found("/".join(rest))
+            raise page_not_found()
         if method == "GET":
             if sub == "log":
                 return self._log(req)
@@ -279,7 +289,12 @@ class Handler(BaseHTTPRequestHandler):
         if method not in handlers:
             raise method_not_allowed()
         obj, warnings, code = handlers[method](req)
+        self._settle()
         return self._object(code, req, obj, warnings)
+
+    def _settle(self):
+        if self.server.controllers is not None:
+            self.server.controllers.settle()
 
     def _object(self, code, req, obj, warnings):
         if tables.wants_table(self.headers.get("Accept")) and obj.get("kind") == req.rtype.kind:
@@ -423,4 +438,3 @@ class Handler(BaseHTTPRequestHandler):
         self._write_chunk(json.dumps({"type": "BOOKMARK", "object": obj}, separators=(",", ":")).encode() + b"\n")
 
 
-__all__ = ["KubeServer", "Config", "not_found", "bad_request"]

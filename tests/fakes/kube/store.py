@@ -9,11 +9,21 @@ resourceVersion as client-go's reflectors do after a list.
 import collections
 import copy
 import datetime
+import marshal
 import queue
 import threading
 import uuid
 
 HISTORY = 50000
+
+
+def clone(obj):
+    """A deep copy of a JSON-like value; marshal does it in C, several times faster than
+    copy.deepcopy, which matters as every read and write copies whole objects."""
+    try:
+        return marshal.loads(marshal.dumps(obj))
+    except ValueError:
+        return copy.deepcopy(obj)
 
 
 def now():
@@ -57,7 +67,7 @@ class Store:
     def get(self, key, namespace, name):
         with self.lock:
             obj = self.objects[key].get((namespace or "", name))
-            return copy.deepcopy(obj) if obj is not None else None
+            return clone(obj) if obj is not None else None
 
     def list(self, key, namespace=None, accept=None):
         """(items sorted by namespace and name, resourceVersion of the snapshot)."""
@@ -68,7 +78,7 @@ class Store:
                     continue
                 if accept and not accept(obj):
                     continue
-                items.append(copy.deepcopy(obj))
+                items.append(clone(obj))
             return items, str(self.rv)
 
     def current_rv(self):
@@ -89,9 +99,9 @@ class Store:
             md.setdefault("uid", new_uid())
             md.setdefault("creationTimestamp", now())
             md["resourceVersion"] = self._next_rv()
-            self.objects[key][ident] = copy.deepcopy(obj)
+            self.objects[key][ident] = clone(obj)
             self._emit(key, "ADDED", obj, None)
-            return copy.deepcopy(obj)
+            return clone(obj)
 
     def update(self, key, obj):
         """Replaces an existing object. An object marked for deletion whose finalizers are
@@ -103,11 +113,11 @@ class Store:
             if old is None:
                 return None
             md["resourceVersion"] = self._next_rv()
-            self.objects[key][ident] = copy.deepcopy(obj)
+            self.objects[key][ident] = clone(obj)
             self._emit(key, "MODIFIED", obj, old)
             if md.get("deletionTimestamp") and not md.get("finalizers"):
                 return self.remove(key, md.get("namespace"), md["name"])
-            return copy.deepcopy(obj)
+            return clone(obj)
 
     def remove(self, key, namespace, name):
         with self.lock:
@@ -116,10 +126,10 @@ class Store:
                 return None
             obj["metadata"]["resourceVersion"] = self._next_rv()
             self._emit(key, "DELETED", obj, obj)
-            return copy.deepcopy(obj)
+            return clone(obj)
 
     def _emit(self, key, etype, obj, old):
-        snapshot = copy.deepcopy(obj)
+        snapshot = clone(obj)
         self.history.append((int(snapshot["metadata"]["resourceVersion"]), key, etype, snapshot))
         for w in self.watchers:
             if w.wants(key, snapshot):
@@ -139,7 +149,7 @@ class Store:
                     return None
                 for rv, k, etype, obj in self.history:
                     if rv > since_rv and w.wants(k, obj):
-                        w.events.put((etype, copy.deepcopy(obj)))
+                        w.events.put((etype, clone(obj)))
             self.watchers.append(w)
             return w
 
