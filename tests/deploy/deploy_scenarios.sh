@@ -2,7 +2,8 @@
 # with one real Helm (3 or 4) and its kubectl against scripted servers on
 # loopback: the Kubernetes API stand-in (tests/fakes/fake_kube_api.py), which
 # keeps what Helm sends, runs pods and helm test hooks, and the Docker Engine
-# API stand-in (tests/fakes/fake_docker_engine.py) for preflight.
+# API stand-in (tests/fakes/fake_docker_engine.py) for preflight, both started
+# with tests/support/fakes.sh.
 # Sourced by deploy_helm3_scenarios_test.sh and deploy_helm4_scenarios_test.sh:
 #   run_deploy_scenarios MAJOR
 # Prints "ok - ..." / "not ok - ..." per check, timings, and "N passed, M failed".
@@ -22,9 +23,9 @@ run_deploy_scenarios() {
   command -v docker >/dev/null || { echo "skipped: no docker CLI on PATH (preflight needs it)"; return 77; }
   python3 -c 'import yaml' 2>/dev/null || { echo "skipped: python3-yaml missing (the stand-ins need it)"; return 77; }
 
+  source "$repo/tests/support/fakes.sh"
   work=$(mktemp -d)
-  server_pids=()
-  trap 'stop_servers; rm -rf "$work"' EXIT
+  trap 'fakes_cleanup; rm -rf "$work"' EXIT
   passed=0 failed=0
   chart=$repo/charts/taskmaster
   local script_start
@@ -199,42 +200,6 @@ run_deploy_scenarios() {
   echo "# Helm $major scenarios: ${total_ms} ms in all"
   echo "$passed passed, $failed failed"
   ((failed == 0))
-}
-
-# --- servers -------------------------------------------------------------
-
-start_docker_engine() {
-  local socket=$1
-  shift
-  python3 "$repo/tests/fakes/fake_docker_engine.py" --socket "$socket" "$@" >"$socket.out" 2>&1 &
-  server_pids+=($!)
-  wait_for_file "$socket.ready"
-}
-
-start_kube_api() {
-  local dir=$1
-  shift
-  mkdir -p "$dir"
-  python3 "$repo/tests/fakes/fake_kube_api.py" --state-dir "$dir" "$@" >"$dir/server.out" 2>&1 &
-  server_pids+=($!)
-  wait_for_file "$dir/ready"
-}
-
-stop_servers() {
-  local pid
-  for pid in "${server_pids[@]}"; do kill "$pid" 2>/dev/null; done
-  for pid in "${server_pids[@]}"; do wait "$pid" 2>/dev/null; done
-  server_pids=()
-}
-
-wait_for_file() {
-  local i
-  for ((i = 0; i < 200; i++)); do
-    [[ -e $1 ]] && return 0
-    sleep 0.05
-  done
-  echo "# $1 did not appear" >&2
-  return 1
 }
 
 # Requests that change something, and requests Helm made.
