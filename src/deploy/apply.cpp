@@ -1,9 +1,9 @@
 #include "deploy/apply.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
-#include <iostream>
-#include <regex>
+#include <cctype>
 #include <thread>
 
 #include "deploy/command_text.h"
@@ -55,11 +55,15 @@ std::string kindCounts(const std::vector<WorkloadRef>& refs) {
                        : fmt::format("{}", fmt::join(parts, ", "));
 }
 
+// Helm 3 and 4 both report "REVISION: 3" after an upgrade.
 std::optional<int> revisionFromOutput(const std::string& out) {
-  std::smatch m;
-  static const std::regex re("REVISION: ([0-9]+)");
-  if (std::regex_search(out, m, re)) return std::stoi(m[1]);
-  return std::nullopt;
+  size_t at = out.find("REVISION: ");
+  if (at == std::string::npos) return std::nullopt;
+  int revision = 0;
+  bool digits = false;
+  for (size_t i = at + 10; i < out.size() && std::isdigit(static_cast<unsigned char>(out[i])); ++i)
+    revision = revision * 10 + (out[i] - '0'), digits = true;
+  return digits ? std::optional<int>(revision) : std::nullopt;
 }
 
 std::vector<std::string> unhealthyNames(const ClusterSnapshot& snapshot) {
@@ -187,6 +191,10 @@ HelmOutcome runHelm(Session& s, const Commands& c, const std::vector<WorkloadRef
 // Helm's --wait accepts a Deployment with maxUnavailable pods still missing;
 // the rollout step waits (within --timeout) for all of them.
 int verifyRollout(Session& s, const std::vector<WorkloadRef>& refs) {
+  if (refs.empty()) {
+    s.log().record("rollout", StepStatus::Ok, "the release has no Deployments or StatefulSets");
+    return kExitOk;
+  }
   s.plan(s.kubectl().argv(kubectl_args::workloadSnapshot(s.namespace_())));
   s.log().start("rollout");
   auto deadline =
