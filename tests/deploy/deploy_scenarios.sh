@@ -84,6 +84,7 @@ run_deploy_scenarios() {
   scenario "upgrade --dry-run"
   writes_before=$(writes)
   deploy upgrade "${values[@]}" --set backend.replicaCount=3 --set "secrets.openaiApiKey=${planted[0]}-rotated" \
+    --set backend.podDisruptionBudget.enabled=true --set backend.podDisruptionBudget.minAvailable=3 \
     --skip-preflight --dry-run -o json
   expect_exit 0
   expect_json 'any(c.split()[1:3] == ["upgrade", "--install"] and "backend.replicaCount=3" in c for c in d["plan"]["commands"])' "lists the exact helm upgrade command"
@@ -92,6 +93,8 @@ run_deploy_scenarios() {
   expect_json '[s["status"] for s in d["steps"] if s["name"] in ("helm", "rollout", "test", "endpoints")] == ["planned"] * 4' "runs none of them"
   expect_text "spec.replicas: 1 → 3" "plans the replica change"
   expect_text "data.OPENAI_API_KEY: (changed, hidden)" "plans the secret change, hidden"
+  expect_json '[(c["kind"], c["name"]) for c in d["plan"]["changes"]["added"]] == [("PodDisruptionBudget", "taskmaster-backend")]' "plans the added object"
+  expect_json '[(f["rule"], f["resource"]["name"]) for f in d["plan"]["lintDelta"]] == [("pdb-blocks-eviction", "taskmaster-backend")]' "lint delta: the new finding only"
   expect_equal "$(writes)" "$writes_before" "the API stand-in saw no write"
   expect_release taskmaster taskmaster deployed 2
 
