@@ -81,6 +81,22 @@ run_deploy_scenarios() {
   expect_text "pass --yes" "says how to confirm"
   expect_equal "$(writes)" "$writes_before" "nothing written without confirmation"
 
+  scenario "upgrade on a terminal, declined"
+  if command -v script >/dev/null; then
+    writes_before=$(writes)
+    # script(1) gives the command a terminal; it reads the answer from it.
+    printf 'n\n' | script -qec "$(printf '%q ' "$binary" upgrade "${values[@]}" --set backend.replicaCount=2 \
+      --skip-preflight)" /dev/null >"$work/out" 2>"$work/err"
+    rc=$?
+    cat "$work/out" "$work/err" >>"$work/all-output"
+    expect_exit 3
+    expect_text "Apply these changes to release taskmaster in namespace taskmaster? [y/N]" "asks on the terminal"
+    expect_text "declined; nothing was changed" "takes no for an answer"
+    expect_equal "$(writes)" "$writes_before" "nothing written"
+  else
+    echo "# skipped: no script(1) to give the command a terminal"
+  fi
+
   scenario "upgrade --dry-run"
   writes_before=$(writes)
   deploy upgrade "${values[@]}" --set backend.replicaCount=3 --set "secrets.openaiApiKey=${planted[0]}-rotated" \
