@@ -14,11 +14,11 @@ import json
 import yaml
 
 from . import apply as ssa
-from . import defaults, protobuf, rules, validation
+from . import crds, defaults, protobuf, rules, validation
 from .cluster import GENERATION_KINDS, random_suffix, spec_of
 from .errors import (ApiError, already_exists, bad_request, conflict, forbidden, invalid, method_not_allowed,
                      namespace_not_found, not_found, unsupported_media_type)
-from .resources import REVIEW_KINDS, ResourceType
+from .resources import REVIEW_KINDS
 from .selectors import (fields_match, labels_match, parse_field_selector, parse_label_selector, selector_string)
 from .store import clone, new_uid, now
 
@@ -86,6 +86,8 @@ class Api:
 
     # -- helpers ---------------------------------------------------------------
     def _root(self, rtype):
+        if rtype.crd_schema is not None:
+            return rtype.crd_schema
         return self.schema.root(rtype.group, rtype.version, rtype.kind)
 
     def _require_namespace(self, rtype, ns, creating):
@@ -107,6 +109,8 @@ class Api:
         """The stored object as rtype presents it (events.k8s.io/v1 Events differ from core)."""
         if rtype.group == "events.k8s.io" and obj.get("apiVersion") == "v1":
             return core_to_events_v1(obj)
+        if rtype.crd_schema is not None and obj.get("apiVersion") != rtype.api_version:
+            return dict(obj, apiVersion=rtype.api_version)
         return obj
 
     def _to_storage(self, rtype, obj):
@@ -151,10 +155,13 @@ class Api:
         root = self._root(rtype)
         if root is not None:
             warnings.extend(validation.validate(self.schema, root, obj, rtype.kind, rtype.version,
-                                                req.q("fieldValidation"), duplicates))
+                                                req.q("fieldValidation"), duplicates,
+                                                rtype if rtype.crd_schema is not None else None))
         if rtype.kind == "Secret":
             self._secret_string_data(obj)
         defaults.apply_defaults(rtype.kind, obj)
+        if rtype.crd_schema is not None:
+            crds.apply_defaults(rtype.crd_schema, obj)
         if old is None:
             self._admit_create(rtype, obj)
         else:
@@ -203,7 +210,7 @@ class Api:
         elif kind == "Namespace":
             obj["status"] = {"phase": "Active"}
         elif kind == "CustomResourceDefinition":
-            self._crd_status(obj)
+            obj["status"] = crds.status(obj)
 
     def _carry_over(self, rtype, old, obj):
         """Keeps what a client may not change on update: identity, timestamps, allocations."""
@@ -225,7 +232,7 @@ class Api:
                 if old["spec"].get(k) and not obj["spec"].get(k):
                     obj["spec"][k] = old["spec"][k]
         if rtype.kind == "CustomResourceDefinition":
-            self._crd_status(obj)
+            obj["status"] = crds.status(obj)
 
     def _allocate_service(self, obj, old):
         spec = obj["spec"]
@@ -246,15 +253,6 @@ class Api:
                     used.add(p["nodePort"])
             else:
                 p.pop("nodePort", None)
-
-    def _crd_status(self, obj):
-        names = obj.get("spec", {}).get("names") or {}
-        obj["status"] = {"acceptedNames": clone(names), "storedVersions": [
-            v["name"] for v in obj.get("spec", {}).get("versions") or [] if v.get("storage")],
-            "conditions": [{"type": "NamesAccepted", "status": "True", "reason": "NoConflicts",
-                            "message": "no conflicts found", "lastTransitionTime": now()},
-                           {"type": "Established", "status": "True", "reason": "InitialNamesAccepted",
-                            "message": "the initial names have been accepted", "lastTransitionTime": now()}]}
 
     def _commit_create(self, req, obj):
         if req.dry_run:
@@ -277,7 +275,7 @@ class Api:
 
     def _after_write(self, rtype, stored):
         if rtype.kind == "CustomResourceDefinition":
-            register_crd(self.registry, stored)
+            crds.register(self.registry, stored)
 
     # -- reads -------------------------------------------------------------------
     def get(self, req):
@@ -392,8 +390,8 @@ class Api:
         if ct == MERGE_PATCH:
             return patches.merge_patch(current, body)
         if ct == STRATEGIC_PATCH:
-            if root is None and req.subresource != "scale":
-                raise unsupported_media_type(ct)
+            if (root is None or req.rtype.crd_schema is not None) and req.subresource != "scale":
+                raise unsupported_media_type(ct)  # custom resources have no patch merge keys
             return patches.strategic_merge(self.schema, root, current, body)
         raise unsupported_media_type(ct)
 
@@ -414,7 +412,8 @@ class Api:
             probe["metadata"].setdefault("namespace", req.namespace)
         if root is not None:
             warnings.extend(validation.validate(self.schema, root, probe, rtype.kind, rtype.version,
-                                                req.q("fieldValidation"), duplicates))
+                                                req.q("fieldValidation"), duplicates,
+                                                rtype if rtype.crd_schema is not None else None))
         applied_md = applied.setdefault("metadata", {})
         applied_md.setdefault("name", req.name)
         if rtype.namespaced:
@@ -488,7 +487,7 @@ class Api:
             return self._view(rtype, obj) if obj else _success(rtype, md)
         gone = self.store.remove(rtype.key, md.get("namespace"), md["name"])
         if rtype.kind == "CustomResourceDefinition" and gone:
-            unregister_crd(self.registry, self.store, gone)
+            crds.unregister(self.registry, self.store, gone)
         if rtype.kind == "Pod" and gone:
             return self._view(rtype, gone)
         return _success(rtype, md)
@@ -615,33 +614,4 @@ def events_v1_to_core(e):
     return {k: v for k, v in out.items() if v is not None}
 
 
-# -- CustomResourceDefinitions ------------------------------------------------------------
-
-def register_crd(registry, crd):
-    spec = crd.get("spec") or {}
-    names = spec.get("names") or {}
-    group = spec.get("group")
-    if not group or not names.get("plural") or not names.get("kind"):
-        return
-    with_status = []
-    for v in spec.get("versions") or []:
-        if not v.get("served", True):
-            continue
-        subs = [s for s in ("status", "scale") if s in (v.get("subresources") or {})]
-        with_status.append(v["name"])
-        registry.add(ResourceType(group, v["name"], names["kind"], names["plural"], spec.get("scope") == "Namespaced",
-                                  list(names.get("shortNames") or []), list(names.get("categories") or []), subs,
-                                  storage=f"{group}/{names['plural']}"))
-
-
-def unregister_crd(registry, store, crd):
-    spec = crd.get("spec") or {}
-    names = spec.get("names") or {}
-    key = f"{spec.get('group')}/{names.get('plural')}"
-    with store.lock:
-        for (ns, name) in list(store.objects.get(key, {})):
-            store.remove(key, ns, name)
-    registry.remove_group_resource(spec.get("group"), names.get("plural"))
-
-
-__all__ = ["Api", "Request", "parse_body", "core_to_events_v1", "register_crd"]
+__all__ = ["Api", "Request", "parse_body", "core_to_events_v1"]

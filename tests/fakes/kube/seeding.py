@@ -10,8 +10,7 @@ import datetime
 
 import yaml
 
-from . import defaults
-from .api import register_crd
+from . import crds, defaults
 from .cluster import GENERATION_KINDS
 from .store import clone, now
 
@@ -76,7 +75,7 @@ def _seed(cluster, path, obj, server_version):
     if cluster.store.create(rtype.key, obj) is None:
         raise ValueError(f"{path}: {obj['kind']} {md.get('namespace', '')}/{md['name']} is seeded twice")
     if obj["kind"] == "CustomResourceDefinition":
-        register_crd(cluster.registry, obj)
+        crds.register(cluster.registry, obj)
 
 
 def _container_statuses(pod):

@@ -221,7 +221,7 @@ class Handler(BaseHTTPRequestHandler):
                 group, version = parts[3], parts[4]
             else:
                 raise page_not_found()
-            cache_key = (group, version, len(registry.in_group_version(group, version)))
+            cache_key = (group, version, registry.generation)
             data = srv.openapi_cache.get(cache_key)
             if data is None:
                 doc = discovery.openapi_v3_doc(registry, srv.schema, group, version)
