@@ -432,5 +432,6 @@ for group in "${groups[@]}"; do
     esac
   done <"$work/$group.results"
 done
-echo "$passed passed, $failed failed ($((SECONDS - start)) s)"
+echo "# all groups took $((SECONDS - start)) s"
+echo "$passed passed, $failed failed"
 ((failed == 0))
