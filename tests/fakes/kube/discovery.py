@@ -135,19 +135,19 @@ def _refs(node, out):
             _refs(v, out)
 
 
-def _v3_schema(node):
+def _schema_with_refs(node, prefix):
     if isinstance(node, dict):
         out = {}
         for k, v in node.items():
             if k == "$ref" and isinstance(v, str):
-                out[k] = "#/components/schemas/" + v
+                out[k] = prefix + v
             elif k == "properties":
-                out[k] = {name: _v3_schema(p) for name, p in v.items()}
+                out[k] = {name: _schema_with_refs(p, prefix) for name, p in v.items()}
             else:
-                out[k] = _v3_schema(v)
+                out[k] = _schema_with_refs(v, prefix)
         return out
     if isinstance(node, list):
-        return [_v3_schema(v) for v in node]
+        return [_schema_with_refs(v, prefix) for v in node]
     return node
 
 
@@ -203,9 +203,16 @@ def openapi_v3_doc(registry, schema, group, version):
         refs = set()
         _refs(definitions[name], refs)
         todo.extend(refs)
-    components = {name: _v3_schema(definitions[name]) for name in sorted(seen)}
+    components = {name: _schema_with_refs(definitions[name], "#/components/schemas/") for name in sorted(seen)}
     return {"openapi": "3.0.0", "info": {"title": "Kubernetes", "version": "unversioned"},
             "paths": paths, "components": {"schemas": components}}
+
+
+def openapi_v2_doc(schema):
+    """The definitions as a swagger 2.0 document, for clients that ask for JSON."""
+    defs = {name: _schema_with_refs(d, "#/definitions/") for name, d in schema.definitions.items()}
+    return {"swagger": "2.0", "info": {"title": "Kubernetes", "version": "unversioned"}, "paths": {},
+            "definitions": defs}
 
 
 def openapi_v3_index(registry, schema_source):

@@ -18,7 +18,12 @@ from .store import clone, now
 def load_seeds(cluster, paths, server_version):
     for path in paths:
         with open(path) as f:
-            docs = list(yaml.load_all(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+            try:
+                docs = list(yaml.load_all(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+            except yaml.YAMLError as e:
+                mark = getattr(e, "problem_mark", None)
+                where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+                raise ValueError(f"{path}: not valid YAML{where}: {getattr(e, 'problem', None) or e}")
         for i, doc in enumerate(docs):
             if doc is None:
                 continue

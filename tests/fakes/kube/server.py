@@ -4,6 +4,7 @@ endpoints, discovery and OpenAPI, and the request log. Watches stream from watch
 import json
 import socket
 import threading
+import traceback
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -28,12 +29,13 @@ class Config:
         self.platform = platform
 
 
-def version_info(gv, platform):
-    parts = gv.lstrip("v").split("-")[0].split(".")
-    major, minor = (parts + ["0", "0"])[:2]
+def version_info(git_version, platform):
+    """The /version document (emulation and compatibility versions as 1.33 reports them)."""
+    major, minor = (git_version.lstrip("v").split("-")[0].split(".") + ["0", "0"])[:2]
+    previous = str(int(minor) - 1) if minor.isdigit() and int(minor) > 0 else minor
     return {"major": major, "minor": minor, "emulationMajor": major, "emulationMinor": minor,
-            "minCompatibilityMajor": major, "minCompatibilityMinor": str(max(0, int(minor or 0) - 1)) if minor.isdigit() else minor,
-            "gitVersion": gv, "gitCommit": "8adc0f041b8e7ad1d30e29cc59c6ae7a15e19828", "gitTreeState": "clean",
+            "minCompatibilityMajor": major, "minCompatibilityMinor": previous, "gitVersion": git_version,
+            "gitCommit": "8adc0f041b8e7ad1d30e29cc59c6ae7a15e19828", "gitTreeState": "clean",
             "buildDate": "2025-05-15T08:19:08Z", "goVersion": "go1.24.2", "compiler": "gc", "platform": platform}
 
 
@@ -137,7 +139,6 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
         except Exception as e:  # a stand-in bug: answer 500 as a Status, keep serving
-            import traceback
             traceback.print_exc()
             self._error(ApiError(500, "InternalError", f"fake-kube-api internal error: {e}"))
 
@@ -233,10 +234,7 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(406, {"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
                                         "message": "only application/json is served for /openapi/v2",
                                         "reason": "NotAcceptable", "code": 406})
-            defs = {name: discovery._v3_schema(d) for name, d in srv.schema.definitions.items()}
-            text = json.dumps({"swagger": "2.0", "info": {"title": "Kubernetes", "version": "unversioned"}, "paths": {},
-                               "definitions": defs}).replace("#/components/schemas/", "#/definitions/")
-            return self._send(200, text)
+            return self._send(200, discovery.dumps(discovery.openapi_v2_doc(srv.schema)))
         raise page_not_found()
 
     # -- resources -------------------------------------------------------------------
