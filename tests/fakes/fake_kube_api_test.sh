@@ -10,7 +10,7 @@
 #   never-ready-helm3/4         --never-ready: a failed atomic install is uninstalled, a failed
 #                               upgrade rolls back to the previous revision
 #   test-fail                   --test-fail: helm test fails (Helm 3 and Helm 4)
-#   readyz-fail                 --readyz-fail and --server-version
+#   server-flags                --readyz-fail, --server-version, --never-ready '*'
 #   crd                         a CustomResourceDefinition, its resources, defaults, schema
 #   kind-seed                   --seed seeds/docker-desktop-kind.yaml with Helm 4
 #   slow                        --ready-delay, --never-ready-reason ImagePullBackOff
@@ -308,8 +308,8 @@ test_fail_group() {
   done
 }
 
-readyz_fail_group() {
-  start_server "$group" --readyz-fail --server-version v1.31.4 || return
+server_flags_group() {
+  start_server "$group" --readyz-fail --server-version v1.31.4 --never-ready '*' || return
   export HOME=$work/$group/home
   mkdir -p "$HOME"
   expect_failure "get --raw /readyz fails" '\[-\]etcd failed: reason withheld' "$kubectl3" get --raw /readyz
@@ -317,6 +317,9 @@ readyz_fail_group() {
   expect "get --raw /healthz still answers" '^ok$' "$kubectl3" get --raw /healthz
   expect_json "--server-version sets /version" "d['serverVersion']['gitVersion'] == 'v1.31.4' and d['serverVersion']['minor'] == '31'" \
     "$kubectl4" version -o json
+  expect "--never-ready '*': a new Deployment crash-loops" 'any-[a-z0-9]+-[a-z0-9]{5} +0/1 +CrashLoopBackOff' \
+    bash -c "'$kubectl3' create deployment any --image=nginx:1.27 >/dev/null && '$kubectl3' get pods -l app=any"
+  expect "--never-ready '*' spares the cluster's own workloads" '^coredns +2/2' "$kubectl3" get deployments -n kube-system
 }
 
 crd_group() {
@@ -393,7 +396,7 @@ slow_group() {
 
 # ---------------------------------------------------------------------------
 
-groups=(kubectl-1.32 kubectl-1.34 crd kind-seed slow helm3 helm4 never-ready-helm3 never-ready-helm4 test-fail readyz-fail)
+groups=(kubectl-1.32 kubectl-1.34 crd kind-seed slow helm3 helm4 never-ready-helm3 never-ready-helm4 test-fail server-flags)
 start=$SECONDS
 run_group() {
   local began=$SECONDS
@@ -410,7 +413,7 @@ for group in "${groups[@]}"; do
     never-ready-helm3) run_group never_ready_group 3 & ;;
     never-ready-helm4) run_group never_ready_group 4 & ;;
     test-fail) run_group test_fail_group & ;;
-    readyz-fail) run_group readyz_fail_group & ;;
+    server-flags) run_group server_flags_group & ;;
     crd) run_group crd_group & ;;
     kind-seed) run_group kind_seed_group & ;;
     slow) run_group slow_group & ;;

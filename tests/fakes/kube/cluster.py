@@ -53,8 +53,13 @@ class Options:
         self.test_fail = test_fail
         self.ready_delay = ready_delay
 
-    def is_never_ready(self, name):
-        return "*" in self.never_ready or name in self.never_ready
+    def is_never_ready(self, name, namespace):
+        """Whether a workload never becomes ready: named by --never-ready, or any workload
+        outside the cluster's own namespaces (kube-*, local-path-storage) with `*`."""
+        if name in self.never_ready:
+            return True
+        system = namespace.startswith("kube-") or namespace == "local-path-storage"
+        return "*" in self.never_ready and not system
 
 
 class Cluster:

@@ -30,7 +30,8 @@ def pod(ctl, ns, name):
     if phase in ("Succeeded", "Failed"):
         return
     owner_name, owner_kind = _top_owner_name(ctl, pod)
-    never = owner_kind in ("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet") and ctl.opts.is_never_ready(owner_name)
+    never = owner_kind in ("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet") and \
+        ctl.opts.is_never_ready(owner_name, ns)
     one_shot = pod["spec"].get("restartPolicy") in ("Never", "OnFailure")
     if never:
         _never_ready(ctl, pod, owner_name)
