@@ -9,7 +9,7 @@ import base64
 
 from . import crds, defaults, podutil, rules, validation
 from .cluster import GENERATION_KINDS, random_suffix, spec_of
-from .errors import bad_request, forbidden, namespace_not_found
+from .errors import bad_request, forbidden, invalid, namespace_not_found
 from .store import clone, new_uid
 
 # Kinds whose status a create keeps (nodes register with status; the rest start empty).
@@ -104,7 +104,7 @@ def _admit_create(api, rtype, obj):
         obj.pop("status", None)
     kind = rtype.kind
     if kind == "Service":
-        _allocate_service(api, obj, None)
+        _allocate_service(api, rtype, obj, None)
     elif kind == "PersistentVolumeClaim":
         if obj["spec"].get("storageClassName") is None:
             default = next((sc for sc in api.store.list("storage.k8s.io/storageclasses")[0]
@@ -138,7 +138,7 @@ def _carry_over(api, rtype, old, obj):
         else:
             obj.pop("status", None)
     if rtype.kind == "Service":
-        _allocate_service(api, obj, old)
+        _allocate_service(api, rtype, obj, old)
     if rtype.kind == "Pod":
         for k in ("nodeName",):
             if old["spec"].get(k) and not obj["spec"].get(k):
@@ -147,22 +147,38 @@ def _carry_over(api, rtype, old, obj):
         obj["status"] = crds.status(obj)
 
 
-def _allocate_service(api, obj, old):
+def _allocate_service(api, rtype, obj, old):
     spec = obj["spec"]
     ospec = (old or {}).get("spec") or {}
     stype = spec.get("type", "ClusterIP")
+    if stype not in ("NodePort", "LoadBalancer"):
+        # dropTypeDependentFields: what only NodePort and LoadBalancer Services may carry goes
+        # when the type changes, as the API server does.
+        for field in ("externalTrafficPolicy", "allocateLoadBalancerNodePorts", "healthCheckNodePort",
+                      "loadBalancerClass"):
+            spec.pop(field, None)
     if stype == "ExternalName":
         spec.pop("clusterIP", None)
         return
     if not spec.get("clusterIP"):
         spec["clusterIP"] = ospec.get("clusterIP") or api.cluster.next_cluster_ip()
     spec["clusterIPs"] = [spec["clusterIP"]]
-    used = {p.get("nodePort") for s in api.store.list("/services")[0] for p in s["spec"].get("ports") or []}
+    me = (obj["metadata"].get("namespace"), obj["metadata"].get("name"))
+    used = {p.get("nodePort") for s in api.store.list("/services")[0]
+            if (s["metadata"].get("namespace"), s["metadata"]["name"]) != me for p in s["spec"].get("ports") or []}
     old_ports = {(p.get("port"), p.get("protocol", "TCP")): p.get("nodePort") for p in ospec.get("ports") or []}
-    for p in spec.get("ports") or []:
-        if stype in ("NodePort", "LoadBalancer"):
-            if not p.get("nodePort"):
-                p["nodePort"] = old_ports.get((p.get("port"), p.get("protocol", "TCP"))) or api.cluster.next_node_port(used)
-                used.add(p["nodePort"])
-        else:
+    causes = []
+    for i, p in enumerate(spec.get("ports") or []):
+        if stype not in ("NodePort", "LoadBalancer"):
             p.pop("nodePort", None)
+        elif not p.get("nodePort"):
+            p["nodePort"] = old_ports.get((p.get("port"), p.get("protocol", "TCP"))) or api.cluster.next_node_port(used)
+        elif not 30000 <= p["nodePort"] <= 32767:
+            causes.append((f"spec.ports[{i}].nodePort", f"Invalid value: {p['nodePort']}: provided port is not in the "
+                                                        "valid range. The range of valid ports is 30000-32767"))
+        elif p["nodePort"] in used:
+            causes.append((f"spec.ports[{i}].nodePort", f"Invalid value: {p['nodePort']}: provided port is already "
+                                                        "allocated"))
+        used.add(p.get("nodePort"))
+    if causes:
+        raise invalid(rtype, obj["metadata"].get("name", ""), causes)
