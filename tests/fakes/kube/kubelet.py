@@ -15,7 +15,8 @@ from .store import now
 NODE_IP_DEFAULT = "192.168.65.3"
 
 
-def pod(ctl, ns, name):
+def run_pod(ctl, ns, name):
+    """Schedules, starts, finishes or fails a pod, one step per call."""
     pod = ctl.c.get("v1", "Pod", ns, name)
     if not pod:
         return
