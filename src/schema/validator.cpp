@@ -164,7 +164,7 @@ void Validator::anyValue(yaml::Node node) {
     duplicateKeys(node);
     for (size_t i = 0; i < node.size(); ++i) {
       if (!node.value(i).isScalar()) {
-        path_.push_back({node.key(i).scalar(), 0, false});
+        path_.push_back({node.key(i).scalar(), 0, false, node.key(i)});
         anyValue(node.value(i));
         path_.pop_back();
       }
@@ -172,7 +172,7 @@ void Validator::anyValue(yaml::Node node) {
   } else if (node.isSeq()) {
     for (size_t i = 0; i < node.size(); ++i) {
       if (!node.item(i).isScalar()) {
-        path_.push_back({{}, static_cast<uint32_t>(i), true});
+        path_.push_back({{}, static_cast<uint32_t>(i), true, {}});
         anyValue(node.item(i));
         path_.pop_back();
       }
@@ -222,7 +222,7 @@ void Validator::object(yaml::Node node, const Type& t) {
     yaml::Node key = node.key(i), value = node.value(i);
     std::string_view name = key.scalar();
     const Field* f = graph_->field(t, name);
-    path_.push_back({name, 0, false});
+    path_.push_back({name, 0, false, key});
     if (f) {
       if (f->required && !value.isNull()) ++required_seen;
       if (path_.size() == 1 && name == "metadata" && metadata_graph_) {
@@ -244,6 +244,8 @@ void Validator::object(yaml::Node node, const Type& t) {
       std::string message = "unknown field";
       if (auto close = lint::closestMatch(name, names))
         message += fmt::format(" (did you mean \"{}\"?)", *close);
+      else if (!schema_name_.empty() && names.size() > 6)
+        message += fmt::format(" (not in the {} schema)", schema_name_);
       else if (names.empty())
         message += " (this object takes no fields)";
       else if (names.size() <= 6)
@@ -257,17 +259,19 @@ void Validator::object(yaml::Node node, const Type& t) {
 }
 
 void Validator::missingFields(yaml::Node node, const Type& t) {
+  // At the field's key (`spec:`), which a reader looks for; a list item or
+  // the whole object is reported at its first line.
+  yaml::Node at = !path_.empty() && path_.back().key_node ? path_.back().key_node : node;
   for (const Field& f : graph_->fields(t)) {
     if (!f.required || !node.get(f.name).isNull()) continue;
-    report(Violation::Kind::MissingField, node,
-           fmt::format("missing required field \"{}\"", f.name));
+    report(Violation::Kind::MissingField, at, fmt::format("missing required field \"{}\"", f.name));
   }
 }
 
 void Validator::map(yaml::Node node, const Type& t) {
   duplicateKeys(node);
   for (size_t i = 0; i < node.size(); ++i) {
-    path_.push_back({node.key(i).scalar(), 0, false});
+    path_.push_back({node.key(i).scalar(), 0, false, node.key(i)});
     walk(node.value(i), t.element);
     path_.pop_back();
   }
@@ -275,7 +279,7 @@ void Validator::map(yaml::Node node, const Type& t) {
 
 void Validator::array(yaml::Node node, const Type& t) {
   for (size_t i = 0; i < node.size(); ++i) {
-    path_.push_back({{}, static_cast<uint32_t>(i), true});
+    path_.push_back({{}, static_cast<uint32_t>(i), true, {}});
     walk(node.item(i), t.element);
     path_.pop_back();
   }
@@ -290,11 +294,13 @@ void Validator::scalar(yaml::Node node, const Type& t) {
   };
   switch (t.shape) {
     case Shape::String:
+      if (type == ScalarType::Bool && text != "true" && text != "false")
+        return wrong(" (YAML 1.1 reads yes, no, on, off, y and n as booleans); quote the value");
       if (type != ScalarType::String) return wrong("; quote the value");
       if (t.format == Format::Byte && !isBase64(text))
         return report(Violation::Kind::InvalidValue, node,
-                      "not valid base64: encode the value (b64enc); a Secret takes plain text "
-                      "under stringData");
+                      "not valid base64: encode the value (b64enc), or give plain text in a "
+                      "Secret's stringData or a ConfigMap's data");
       if (t.format == Format::DateTime && !isDateTime(text))
         return report(Violation::Kind::InvalidValue, node,
                       "not an RFC 3339 date-time such as 2025-01-31T12:00:00Z");
@@ -307,7 +313,9 @@ void Validator::scalar(yaml::Node node, const Type& t) {
       if (type != ScalarType::Int && type != ScalarType::Float) return wrong("");
       if (t.shape == Shape::Integer) {
         IntCheck c = checkInteger(node, t.format);
-        if (c == IntCheck::NotInteger) return wrong("");
+        if (c == IntCheck::NotInteger)
+          return report(Violation::Kind::WrongType, node,
+                        "must be an integer, got a number with a fraction");
         if (c == IntCheck::OutOfRange)
           return report(Violation::Kind::InvalidValue, node,
                         fmt::format("out of range for {}", rangeName(t.format)));

@@ -46,6 +46,10 @@ class Validator {
     metadata_type_ = type;
   }
 
+  // Names the schema in messages about unknown fields ("Kubernetes 1.33"),
+  // where a newer version may have the field.
+  void setSchemaName(std::string name) { schema_name_ = std::move(name); }
+
   void validate(yaml::Node node, TypeId type);
 
  private:
@@ -53,6 +57,7 @@ class Validator {
     std::string_view key;
     uint32_t index;
     bool is_index;
+    yaml::Node key_node;  // the mapping key, for reports about the whole value
   };
 
   void walk(yaml::Node node, TypeId type);
@@ -76,6 +81,7 @@ class Validator {
   Sink sink_;
   const TypeGraph* metadata_graph_ = nullptr;
   TypeId metadata_type_ = kNoType;
+  std::string schema_name_;
   std::vector<Segment> path_;
   std::vector<std::pair<std::string_view, uint32_t>> keys_;  // scratch for duplicateKeys
 };

@@ -14,7 +14,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <algorithm>
 #include <set>
 
 #include "lint/check.h"
@@ -58,31 +57,38 @@ class KindKnown : public Check {
 
  private:
   static std::string explain(const schema::UnitSchemas& schemas, const manifest::ResourceId& id) {
-    std::string version = schemas.builtinVersion().str();
+    std::string kubernetes = "Kubernetes " + schemas.builtinVersion().str();
     if (id.api_version.empty())
       return fmt::format("{} has no apiVersion: the API server cannot tell which API it is",
                          id.kind);
-    // Every apiVersion -> kinds the unit knows (built-in and CRDs).
-    std::map<std::string, std::vector<std::string_view>, std::less<>> known;
+    // Where else the kind is served: built in, or by a CRD of the unit.
+    std::vector<std::string_view> builtin_as, crd_as;
     for (const auto& [api, kinds] : schemas.builtin().kinds.kinds)
-      for (const auto& [kind, type] : kinds) known[api].push_back(kind);
-    for (const auto& k : schemas.crds().kinds()) known[k.api_version].push_back(k.kind);
-
-    std::vector<std::string_view> served_as;
-    for (const auto& [api, kinds] : known)
-      if (std::find(kinds.begin(), kinds.end(), id.kind) != kinds.end()) served_as.push_back(api);
-    if (!served_as.empty())
-      return fmt::format("{} {} is not served by Kubernetes {}; {} is served as {}", id.api_version,
-                         id.kind, version, id.kind, fmt::join(served_as, ", "));
-    if (auto it = known.find(id.api_version); it != known.end()) {
-      auto close = closestMatch(id.kind, it->second);
+      if (kinds.contains(id.kind)) builtin_as.push_back(api);
+    for (const auto& k : schemas.crds().kinds())
+      if (k.kind == id.kind) crd_as.push_back(k.api_version);
+    if (!crd_as.empty())
+      return fmt::format("{} {} is not served: the CRD in the input serves {} as {}",
+                         id.api_version, id.kind, id.kind, fmt::join(crd_as, ", "));
+    if (!builtin_as.empty())
+      return fmt::format("{} {} is not served by {}; {} is served as {}", id.api_version, id.kind,
+                         kubernetes, id.kind, fmt::join(builtin_as, ", "));
+    // A known apiVersion: which of its kinds was meant?
+    std::vector<std::string_view> kinds;
+    auto builtin_api = schemas.builtin().kinds.kinds.find(id.api_version);
+    if (builtin_api != schemas.builtin().kinds.kinds.end())
+      for (const auto& [kind, type] : builtin_api->second) kinds.push_back(kind);
+    for (const auto& k : schemas.crds().kinds())
+      if (k.api_version == id.api_version) kinds.push_back(k.kind);
+    if (!kinds.empty()) {
+      auto close = closestMatch(id.kind, kinds);
       return fmt::format("{} has no kind \"{}\"{}", id.api_version, id.kind,
                          close ? fmt::format(" (did you mean \"{}\"?)", *close) : std::string());
     }
     return fmt::format(
-        "{} {} is neither a Kubernetes {} kind nor defined by a CRD of the chart (crds/ or "
-        "templates); give its schema with --schema-dir to have it validated",
-        id.api_version, id.kind, version);
+        "{} {} is neither a {} kind nor defined by a CRD of the chart (crds/ or templates); "
+        "give its schema with --schema-dir to have it validated",
+        id.api_version, id.kind, kubernetes);
   }
 
   ApiKinds table_;

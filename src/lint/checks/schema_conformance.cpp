@@ -39,6 +39,8 @@ class SchemaConformance : public Check {
     // as every object's.
     if (found && found->source != schema::SchemaSource::Builtin)
       validator.setMetadataType(builtin.kinds.graph, builtin.object_meta);
+    if (found && found->source == schema::SchemaSource::Builtin)
+      validator.setSchemaName("Kubernetes " + input.schemas.builtinVersion().str());
     validator.validate(resource.root, found ? found->type : graph.any());
   }
 };
