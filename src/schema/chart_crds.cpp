@@ -52,9 +52,10 @@ class CrdReader {
 
   void archive(const fs::path& tgz, const std::string& display) {
     sys::TempDir tmp;
-    // Only what can hold CRDs: crds/ files, and packaged subcharts.
+    // Only what finds CRDs: crds/ files, the Chart.yaml that mark subcharts,
+    // and packaged subcharts.
     auto r = sys::runProcess({"tar", "-xzf", tgz.string(), "-C", tmp.path().string(), "--wildcards",
-                              "*/crds/*", "*.tgz"},
+                              "*/crds/*", "*/Chart.yaml", "*.tgz"},
                              sys::withTimeout(timeout_));
     // GNU tar exits 2 when a pattern matches nothing, having extracted the rest.
     bool only_unmatched = r.exit_code == 2 &&
