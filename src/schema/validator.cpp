@@ -183,23 +183,37 @@ void Validator::anyValue(yaml::Node node) {
 bool Validator::duplicateKeys(yaml::Node node) {
   size_t first = node.mergedEntries(), n = node.size();
   if (n - first < 2) return false;
+  bool any = false;
+  auto duplicate = [&](size_t earlier, size_t later) {
+    report(Violation::Kind::DuplicateKey, node.key(later),
+           fmt::format("duplicate key \"{}\": Helm keeps the last value silently, "
+                       "kubectl --validate=strict rejects the object",
+                       node.key(later).scalar()),
+           node.key(earlier));
+    any = true;
+  };
+  // Most mappings are small: compare pairwise, without allocating.
+  if (n - first <= 16) {
+    for (size_t i = first + 1; i < n; ++i) {
+      std::string_view key = node.key(i).scalar();
+      for (size_t j = first; j < i; ++j) {
+        if (node.key(j).scalar() != key) continue;
+        duplicate(j, i);
+        break;
+      }
+    }
+    return any;
+  }
   keys_.clear();
   for (size_t i = first; i < n; ++i)
     keys_.emplace_back(node.key(i).scalar(), static_cast<uint32_t>(i));
-  // Stable: of equal keys the first written stays first.
-  std::stable_sort(keys_.begin(), keys_.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  bool any = false;
-  for (size_t i = 1; i < keys_.size(); ++i) {
-    if (keys_[i].first != keys_[i - 1].first) continue;
-    size_t j = i - 1;
-    while (j > 0 && keys_[j - 1].first == keys_[i].first) --j;  // the first occurrence
-    report(Violation::Kind::DuplicateKey, node.key(keys_[i].second),
-           fmt::format("duplicate key \"{}\": Helm keeps the last value silently, "
-                       "kubectl --validate=strict rejects the object",
-                       keys_[i].first),
-           node.key(keys_[j].second));
-    any = true;
+  std::sort(keys_.begin(), keys_.end());  // equal keys in the order written
+  for (size_t i = 1, start = 0; i < keys_.size(); ++i) {
+    if (keys_[i].first != keys_[start].first) {
+      start = i;
+      continue;
+    }
+    duplicate(keys_[start].second, keys_[i].second);
   }
   return any;
 }

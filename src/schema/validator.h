@@ -36,7 +36,9 @@ class Validator {
  public:
   using Sink = std::function<void(Violation)>;
 
-  Validator(const TypeGraph& graph, Sink sink) : graph_(&graph), sink_(std::move(sink)) {}
+  Validator(const TypeGraph& graph, Sink sink) : graph_(&graph), sink_(std::move(sink)) {
+    path_.reserve(32);  // deeper than any Kubernetes object; one allocation per validator
+  }
 
   // The top-level `metadata` of the validated object is checked against this
   // type of another graph instead (custom kinds: the API server validates
@@ -83,7 +85,7 @@ class Validator {
   TypeId metadata_type_ = kNoType;
   std::string schema_name_;
   std::vector<Segment> path_;
-  std::vector<std::pair<std::string_view, uint32_t>> keys_;  // scratch for duplicateKeys
+  std::vector<std::pair<std::string_view, uint32_t>> keys_;  // duplicateKeys of large mappings
 };
 
 }  // namespace taskmaster::schema

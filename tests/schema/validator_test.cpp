@@ -3,6 +3,8 @@
 // missing fields, paths, duplicate keys (merge keys excepted), and that no
 // message quotes a value.
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -162,6 +164,21 @@ TEST_CASE("validator: duplicate keys, but not keys overriding a merge", "[schema
   }
   CHECK(r.violations[0].at.line() == 7);
   CHECK(r.violations[1].at.line() == 8);
+
+  // Large mappings take another path (sorting); the same answers.
+  std::string data;
+  for (int i = 0; i < 20; ++i) data += "  k" + std::to_string(i) + ": v\n";
+  r = validate("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n" + data +
+               "  k3: again\n  k3: and again\n  k19: again\n");
+  INFO(r.text());
+  REQUIRE(r.violations.size() == 3);
+  std::sort(r.violations.begin(), r.violations.end(),
+            [](const Violation& a, const Violation& b) { return a.at.line() < b.at.line(); });
+  CHECK(r.violations[0].at.line() == 25);
+  CHECK(r.violations[0].earlier.line() == 8);
+  CHECK(r.violations[1].at.line() == 26);
+  CHECK(r.violations[1].earlier.line() == 8);
+  CHECK(r.violations[2].earlier.line() == 24);
 
   // `<<` entries overridden by the mapping's own keys: YAML merge semantics.
   r = containerField(
