@@ -1,11 +1,9 @@
 // --schema-dir: kubeconform file names, $refs into _definitions.json, custom
 // kinds validated (their metadata as ObjectMeta), built-in kinds overridden,
-// and every malformed file an exit 2 that names it.
+// and every malformed file an input error that names it.
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -15,7 +13,6 @@
 #include "schema/schema_dir.h"
 #include "support/test_files.h"
 #include "support/test_paths.h"
-#include "sys/process.h"
 #include "yaml/parser.h"
 
 namespace {
@@ -44,18 +41,6 @@ std::vector<lint::Finding> lintWith(const std::string& text,
   context.schema_dir = std::move(dir);
   return lint::lint(set, {catalogue.find("schema-invalid"), catalogue.find("unknown-kind")},
                     context);
-}
-
-sys::ProcessResult runPlugin(const std::vector<std::string>& args) {
-  std::vector<std::string> argv{test::pluginBinary().string()};
-  argv.emplace_back("lint");
-  for (const std::string& a : args) argv.push_back(a);
-  sys::ProcessOptions o;
-  o.env["NO_COLOR"] = std::string(1, '1');  // a literal trips GCC 12 -Wrestrict
-  o.env["HELM_NAMESPACE"] = std::nullopt;
-  auto r = sys::runProcess(argv, o);
-  REQUIRE_FALSE(r.not_found);
-  return r;
 }
 
 }  // namespace
@@ -117,25 +102,4 @@ TEST_CASE("schema dir: a malformed file is an input error naming it", "[schema][
                     Catch::Contains("issuer-cert-manager-v1.json: invalid schema: $ref to "
                                     "\"_missing.json\", which is not in the schema directory"));
   CHECK_THROWS_AS(schema::SchemaDirectory::load(test::testdata("schema/no-such-dir")), InputError);
-}
-
-TEST_CASE("schema dir: the plugin exits 2 naming the file, 1 on findings",
-          "[schema][schema-dir][cli]") {
-  const std::string manifest = test::testdata("schema/manifests/custom-resources.yaml").string();
-  for (const char* dir : {"schema-dir-malformed", "schema-dir-badref"}) {
-    auto r = runPlugin(
-        {manifest, "--schema-dir", test::testdata(fmt::format("schema/{}", dir)).string()});
-    INFO(r.err);
-    CHECK(r.exit_code == 2);
-    CHECK(r.out.empty());
-    CHECK(r.err.find("issuer-cert-manager-v1.json") != std::string::npos);
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-  }
-  auto r = runPlugin({manifest, "--schema-dir", test::testdata("schema/schema-dir").string(),
-                      "--only", "schema-invalid", "--only", "unknown-kind", "-o", "json"});
-  INFO(r.err);
-  CHECK(r.exit_code == 1);
-  auto report = nlohmann::json::parse(r.out);
-  CHECK(report["summary"]["error"] == 6);
-  CHECK(report["summary"]["warning"] == 1);
 }
