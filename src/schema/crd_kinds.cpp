@@ -57,16 +57,18 @@ const CrdKinds::Kind* CrdKinds::find(std::string_view api_version, std::string_v
 TypeId CrdKinds::typeOf(const Kind& kind) const {
   size_t i = static_cast<size_t>(&kind - kinds_.data());
   if (types_[i] != kNoType) return types_[i];
-  types_[i] = graph_.any();
   if (kind.schema.isMap()) {
     nlohmann::json doc = toJson(kind.schema);
     try {
-      types_[i] = JsonSchemaCompiler(graph_).compileKind(doc, doc);
+      return types_[i] = JsonSchemaCompiler(graph_).compileKind(doc, doc);
     } catch (const SchemaError&) {
-      // Left as any value (see the header).
+      // Falls through to no schema (see the header).
     }
   }
-  return types_[i];
+  // Any fields, but still an object whose metadata is validated.
+  static const nlohmann::json kOpenObject = {{"type", "object"},
+                                             {"x-kubernetes-preserve-unknown-fields", true}};
+  return types_[i] = JsonSchemaCompiler(graph_).compileKind(kOpenObject, kOpenObject);
 }
 
 }  // namespace taskmaster::schema

@@ -29,9 +29,10 @@ class CrdKinds {
   const std::vector<Kind>& kinds() const { return kinds_; }
   // nullptr when no CRD of the unit defines that kind at that apiVersion.
   const Kind* find(std::string_view api_version, std::string_view kind) const;
-  // The type of a whole object of the kind; any value when the CRD has no
-  // schema or one that cannot be compiled (the API server would refuse such
-  // a CRD; validating its resources against a guess helps nobody).
+  // The type of a whole object of the kind; an object with any fields (but
+  // metadata) when the CRD has no schema or one that cannot be compiled (the
+  // API server would refuse such a CRD; validating against a guess helps
+  // nobody).
   TypeId typeOf(const Kind& kind) const;
   const TypeGraph& graph() const { return graph_; }
 

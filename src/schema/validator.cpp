@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 
 #include "lint/edit_distance.h"
 #include "lint/quantity.h"
@@ -321,8 +322,8 @@ void Validator::scalar(yaml::Node node, const Type& t) {
       break;
     case Shape::Integer:
     case Shape::Number:
-      if (type == ScalarType::String && unquotedType(text) != ScalarType::String &&
-          unquotedType(text) != ScalarType::Bool)
+      if (type == ScalarType::String &&
+          (unquotedType(text) == ScalarType::Int || unquotedType(text) == ScalarType::Float))
         return wrong("; remove the quotes");
       if (type != ScalarType::Int && type != ScalarType::Float) return wrong("");
       if (t.shape == Shape::Integer) {
@@ -371,31 +372,32 @@ void Validator::scalar(yaml::Node node, const Type& t) {
 }
 
 void Validator::checkEnum(yaml::Node node, const Type& t) {
-  std::vector<std::string> allowed;
-  for (const EnumValue& v : graph_->enumValues(t)) {
+  auto matches = [&](const EnumValue& v) {
     switch (v.type) {
       case ScalarType::String:
-        if (node.scalarType() == ScalarType::String && node.scalar() == v.text) return;
-        allowed.push_back(fmt::format("\"{}\"", v.text));
-        break;
+        return node.scalarType() == ScalarType::String && node.scalar() == v.text;
       case ScalarType::Int:
       case ScalarType::Float:
-        if (node.asNumber() && *node.asNumber() == v.number) return;
-        allowed.push_back(fmt::format("{}", v.number));
-        break;
+        return node.asNumber() && *node.asNumber() == v.number;
       case ScalarType::Bool:
-        if (node.asBool() && *node.asBool() == v.boolean) return;
-        allowed.emplace_back(v.boolean ? "true" : "false");
-        break;
+        return node.asBool() && *node.asBool() == v.boolean;
       case ScalarType::Null:
         break;
     }
+    return false;
+  };
+  std::span<const EnumValue> values = graph_->enumValues(t);
+  if (std::any_of(values.begin(), values.end(), matches)) return;
+  std::vector<std::string> allowed;
+  for (const EnumValue& v : values.first(std::min<size_t>(values.size(), 12))) {
+    if (v.type == ScalarType::String)
+      allowed.push_back(fmt::format("\"{}\"", v.text));
+    else if (v.type == ScalarType::Bool)
+      allowed.emplace_back(v.boolean ? "true" : "false");
+    else
+      allowed.push_back(fmt::format("{}", v.number));
   }
-  if (allowed.empty()) return;
-  if (allowed.size() > 12) {
-    allowed.resize(12);
-    allowed.emplace_back("...");
-  }
+  if (values.size() > 12) allowed.emplace_back("...");
   report(Violation::Kind::InvalidValue, node,
          fmt::format("must be one of {}", fmt::join(allowed, ", ")));
 }
