@@ -40,7 +40,7 @@ constexpr const char* kPod =
 
 }  // namespace
 
-TEST_CASE("schema cli: stdin manifests are validated; --kube-version picks the schema",
+TEST_CASE("schema cli: stdin manifests are validated, --kube-version picks the schema",
           "[schema][cli]") {
   auto r = runPlugin({"lint", "-", "--only", "schema-invalid"}, kPod);
   INFO(r.err);
