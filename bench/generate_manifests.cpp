@@ -51,8 +51,9 @@ class Rng {
   std::string base64(int n) {
     static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string s;
-    for (int i = 0; i < n; ++i) s += chars[next() % 64];
-    return s + "==";
+    // Whole 4-character groups: valid base64 without padding.
+    for (int i = 0; i < (n + 3) / 4 * 4; ++i) s += chars[next() % 64];
+    return s;
   }
 
  private:
@@ -148,8 +149,8 @@ class Release {
     labels(indent + 2, true);
   }
 
-  void labels(int indent, bool full) {
-    w_.line(indent, "labels:");
+  void labels(int indent, bool full, const char* key = "labels") {
+    w_.line(indent, std::string(key) + ":");
     if (full) w_.line(indent + 2, "helm.sh/chart: " + chart_);
     w_.line(indent + 2, "app.kubernetes.io/name: " + app_);
     w_.line(indent + 2, "app.kubernetes.io/instance: " + name_);
@@ -427,7 +428,7 @@ class Release {
       w_.line(in + 8, "podAffinityTerm:");
       w_.line(in + 10, "topologyKey: kubernetes.io/hostname");
       w_.line(in + 10, "labelSelector:");
-      labels(in + 12, false);
+      labels(in + 12, false, "matchLabels");
     }
     w_.line(in, "volumes:");
     w_.line(in + 2, "- name: config");

@@ -18,7 +18,9 @@ void addChartOptions(CLI::App* cmd, render::RenderOptions& o) {
   cmd->add_option("-n,--namespace", o.namespace_,
                   "Target namespace (default: $HELM_NAMESPACE, which Helm sets from -n)")
       ->capture_default_str();
-  cmd->add_option("--kube-version", o.kube_version, "Kubernetes version to render for");
+  cmd->add_option(
+      "--kube-version", o.kube_version,
+      "Kubernetes version to render for (lint validates against its schema: 1.33, 1.36)");
   cmd->add_option("--api-versions", o.api_versions,
                   "Kubernetes API versions for Capabilities.APIVersions (repeatable)")
       ->allow_extra_args(false);

@@ -62,6 +62,9 @@ CLI::App* addLintCommand(CLI::App& app, LintCommandOptions& o) {
       ->allow_extra_args(false);
   cmd->add_option("--rules-dir", o.rules_dirs, "Load more rule files from DIR (repeatable)")
       ->allow_extra_args(false);
+  cmd->add_option("--schema-dir", o.schema_dir,
+                  "JSON schemas of more kinds, kubeconform-style <kind>-<group>-<version>.json "
+                  "(e.g. CRDs the chart depends on); they override built-in ones");
   addRuleControlOptions(cmd, o.rule_controls);
   cmd->add_option("--values-set", o.values_sets,
                   "Lint a chart once per values set NAME=file1,file2 (repeatable; default: each "
@@ -80,8 +83,9 @@ CLI::App* addLintCommand(CLI::App& app, LintCommandOptions& o) {
 
 int runLint(const LintCommandOptions& o) {
   // Profile, config file, annotations, exemptions, baseline: cli/rule_controls.h.
-  RuleControls controls(o.rule_controls, {o.only, o.disabled, o.rules_dirs, o.paths,
-                                          o.render.namespace_, o.render.kube_version});
+  RuleControls controls(o.rule_controls,
+                        {o.only, o.disabled, o.rules_dirs, o.paths, o.render.namespace_,
+                         o.render.kube_version, o.schema_dir});
 
   render::RenderOptions render = o.render;
   render.timeout = std::chrono::seconds(o.timeout_seconds);

@@ -17,7 +17,8 @@ struct LintCommandOptions {
   std::string fail_on = "error";
   RuleControlOptions rule_controls;  // --profile, --enable, --config, --baseline ...
   std::vector<std::string> only, disabled, rules_dirs, values_sets;
-  unsigned jobs = 0;  // 0: number of cores
+  std::string schema_dir;  // --schema-dir: JSON schemas of more kinds (schema/schema_dir.h)
+  unsigned jobs = 0;       // 0: number of cores
   int timeout_seconds = 120;
   bool debug = false;
   bool no_line_cache = false;

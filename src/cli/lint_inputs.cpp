@@ -4,6 +4,7 @@
 
 #include "common/error.h"
 #include "manifest/manifest_input.h"
+#include "schema/chart_crds.h"
 
 namespace taskmaster::cli {
 
@@ -31,6 +32,7 @@ LoadedUnit loadChart(const render::HelmClient& helm, const std::string& chart,
   LoadedUnit unit;
   unit.line_map = rendered.line_map;
   unit.resources.add(stream, rendered.line_map);
+  schema::addChartCrds(chart, unit.resources, options.timeout);
   return unit;
 }
 

@@ -13,6 +13,7 @@
 #include "lint/annotations.h"
 #include "lint/linter.h"
 #include "lint/profile.h"
+#include "schema/schema_dir.h"
 
 namespace taskmaster::cli {
 
@@ -136,6 +137,8 @@ RuleControls::RuleControls(const RuleControlOptions& options, const RuleSelectio
                                    selection.kube_version));
     context_.kube_version = *v;
   }
+  if (!selection.schema_dir.empty())
+    context_.schema_dir = schema::SchemaDirectory::load(selection.schema_dir);
   if (config_) exemptions_ = lint::ConfigExemptions(*config_, catalogue_, lint::today());
   if (!options.baseline.empty()) baseline_ = lint::Baseline::load(options.baseline, catalogue_);
 }

@@ -41,7 +41,8 @@ struct RuleSelection {
   std::vector<std::string> only, disabled, rules_dirs;
   std::vector<std::string> paths;  // as given; the config is searched from the first
   std::string target_namespace;
-  std::string kube_version;  // --kube-version as given; empty: the default
+  std::string kube_version;     // --kube-version as given; empty: the default
+  std::string schema_dir = {};  // --schema-dir; empty: none
 };
 
 class RuleControls {

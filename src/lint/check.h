@@ -18,6 +18,11 @@
 #include "manifest/pod_spec.h"
 #include "manifest/resource.h"
 
+namespace taskmaster::schema {
+class SchemaDirectory;
+class UnitSchemas;
+}  // namespace taskmaster::schema
+
 namespace taskmaster::lint {
 
 class ResourceIndex;
@@ -27,6 +32,8 @@ struct LintContext {
   std::string target_namespace;
   // The Kubernetes version the release targets (--kube-version).
   KubeVersion kube_version = kDefaultKubeVersion;
+  // Schemas of --schema-dir (schema/schema_dir.h); null when not given.
+  std::shared_ptr<const schema::SchemaDirectory> schema_dir = nullptr;
 };
 
 // Everything a check may look at for one (rule, resource) pair.
@@ -41,6 +48,9 @@ struct CheckInput {
   const LintContext& context;
   // Lookups across `resources` (by kind, by name, pods by labels ...).
   const ResourceIndex& index;
+  // The schema of each apiVersion/kind: --schema-dir, the unit's CRDs, the
+  // built-in Kubernetes schema (loaded when first asked for).
+  const schema::UnitSchemas& schemas;
 
   // The pod's containers that the rule's scope covers; empty without a pod.
   std::vector<manifest::ContainerRef> containers() const;

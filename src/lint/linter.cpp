@@ -5,6 +5,7 @@
 
 #include "lint/resource_index.h"
 #include "manifest/pod_spec.h"
+#include "schema/unit_schemas.h"
 
 namespace taskmaster::lint {
 
@@ -18,13 +19,14 @@ std::vector<Finding> lint(const manifest::ResourceSet& resources,
                           const FindingFilter& keep) {
   std::vector<Finding> findings;
   const ResourceIndex index(resources, context.target_namespace);
+  const schema::UnitSchemas schemas(resources, context.kube_version, context.schema_dir.get());
   for (const manifest::Resource& resource : resources.resources) {
     const std::optional<manifest::PodSpecView> pod = manifest::findPodSpec(resource);
     size_t first = findings.size();
     for (const Rule* rule : enabled) {
       if (!rule->scope.appliesTo(resource)) continue;
       FindingSink sink(*rule, resource, findings);
-      rule->check->run(CheckInput{*rule, resource, resources, pod, context, index}, sink);
+      rule->check->run(CheckInput{*rule, resource, resources, pod, context, index, schemas}, sink);
     }
     if (!keep) continue;
     auto dropped =

@@ -41,6 +41,10 @@ struct Resource {
 struct ResourceSet {
   std::vector<std::shared_ptr<const yaml::Stream>> streams;
   std::vector<Resource> resources;
+  // CustomResourceDefinitions of the chart's crds/ directories: Helm installs
+  // them, `helm template` does not print them. Not linted themselves; the
+  // schema rules read the kinds they define (schema/chart_crds.h).
+  std::vector<Resource> chart_crds;
 
   void add(std::shared_ptr<const yaml::Stream> stream, std::shared_ptr<const SourceMap> map);
 };

@@ -90,6 +90,12 @@ Node Node::get(std::string_view k) const {
   return {};
 }
 
+size_t Node::mergedEntries() const {
+  if (!isMap() || stream_->merged_entries_.empty()) return 0;
+  auto it = stream_->merged_entries_.find(index_);
+  return it == stream_->merged_entries_.end() ? 0 : it->second;
+}
+
 Node Node::path(std::initializer_list<std::string_view> keys) const {
   Node n = *this;
   for (auto k : keys) {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace taskmaster::yaml {
@@ -72,6 +73,10 @@ class Node {
   Node value(size_t i) const;  // mapping entry value
   // Mapping lookup; the last of duplicate keys wins, as in JSON decoding.
   Node get(std::string_view key) const;
+  // Mappings with `<<` merge keys: how many of the first entries were merged
+  // in (the mapping's own entries follow and may repeat their keys, which is
+  // how a merge is overridden, not a duplicate key); 0 otherwise.
+  size_t mergedEntries() const;
   // get() along a path of keys: node.path({"spec", "template", "spec"}).
   Node path(std::initializer_list<std::string_view> keys) const;
 
@@ -106,6 +111,8 @@ class Stream {
   std::vector<NodeData> nodes_;
   std::vector<uint32_t> children_;
   std::vector<Document> documents_;
+  // Mapping node -> entries merged in by `<<`; empty for most streams.
+  std::unordered_map<uint32_t, uint32_t> merged_entries_;
 };
 
 }  // namespace taskmaster::yaml

@@ -222,7 +222,7 @@ class StreamBuilder {
     NodeData& d = s_.nodes_[f.node];
     if (d.kind == NodeKind::Mapping) {
       rejectCollectionKeys(f.scratch_start);
-      applyMergeKeys(f.scratch_start);
+      applyMergeKeys(f.node, f.scratch_start);
     }
     d.a = static_cast<uint32_t>(s_.children_.size());
     d.b = static_cast<uint32_t>(scratch_.size() - f.scratch_start);
@@ -251,7 +251,7 @@ class StreamBuilder {
   // `<<: *base` (YAML 1.1 merge, which go-yaml honours): merged entries go
   // first so that explicit keys, found later, win the last-key lookup. In
   // `<<: [*a, *b]` earlier maps take precedence, so they are merged last.
-  void applyMergeKeys(size_t start) {
+  void applyMergeKeys(uint32_t mapping, size_t start) {
     bool any = false;
     for (size_t i = start; i + 1 < scratch_.size(); i += 2) any = any || isMergeKey(scratch_[i]);
     if (!any) return;
@@ -273,6 +273,7 @@ class StreamBuilder {
       for (size_t j = v.isSeq() ? v.size() : 0; j-- > 0;) mergeMap(v.item(j));
     }
     scratch_.resize(start);
+    if (!merged.empty()) s_.merged_entries_[mapping] = static_cast<uint32_t>(merged.size() / 2);
     scratch_.insert(scratch_.end(), merged.begin(), merged.end());
     scratch_.insert(scratch_.end(), own.begin(), own.end());
   }

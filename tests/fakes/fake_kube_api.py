@@ -10,6 +10,7 @@ DIR/requests.log; runs until SIGTERM or SIGINT. See tests/fakes/README.md for th
 
 import argparse
 import os
+import re
 import signal
 import sys
 import threading
@@ -34,9 +35,10 @@ def parse_args(argv):
     p = argparse.ArgumentParser(description="Kubernetes API server stand-in for tests.")
     p.add_argument("--state-dir", required=True, help="where kubeconfig, ready and requests.log are written")
     p.add_argument("--context", default="docker-desktop", help="name of the kubeconfig context (default docker-desktop)")
-    p.add_argument("--extra-context", action="append", default=[], metavar="NAME=SERVER_URL",
+    p.add_argument("--extra-context", action="append", default=[], metavar="NAME=SERVER_URL", type=_extra_context,
                    help="another context and cluster in the kubeconfig; never contacted")
-    p.add_argument("--server-version", default="v1.33.1", help="what /version answers (default v1.33.1)")
+    p.add_argument("--server-version", default="v1.33.1", type=_version,
+                   help="what /version answers, vMAJOR.MINOR.PATCH (default v1.33.1)")
     p.add_argument("--readyz-fail", action="store_true", help="/readyz and /livez answer 500 (etcd failed)")
     p.add_argument("--seed", action="append", default=[], metavar="FILE",
                    help="multi-document YAML preloaded into the store (default: seeds/docker-desktop-kubeadm.yaml)")
@@ -51,14 +53,24 @@ def parse_args(argv):
     return p.parse_args(argv)
 
 
+def _version(text):
+    if not re.match(r"^v\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$", text):
+        raise argparse.ArgumentTypeError(f"wants vMAJOR.MINOR.PATCH such as v1.33.1, got {text!r}")
+    return text
+
+
+def _extra_context(text):
+    name, sep, url = text.partition("=")
+    if not sep or not name or not url:
+        raise argparse.ArgumentTypeError(f"wants NAME=SERVER_URL, got {text!r}")
+    return name, url
+
+
 def kubeconfig(context, port, extra):
     clusters = [{"name": context, "cluster": {"server": f"http://127.0.0.1:{port}"}}]
     contexts = [{"name": context, "context": {"cluster": context, "user": context}}]
     users = [{"name": context, "user": {}}]
-    for item in extra:
-        name, sep, url = item.partition("=")
-        if not sep or not name or not url:
-            raise SystemExit(f"fake_kube_api: --extra-context wants NAME=SERVER_URL, got {item!r}")
+    for name, url in extra:
         clusters.append({"name": name, "cluster": {"server": url}})
         contexts.append({"name": name, "context": {"cluster": name, "user": name}})
         users.append({"name": name, "user": {}})
@@ -88,7 +100,10 @@ def main(argv=None):
     cluster = Cluster(store, registry, options)
     try:
         load_seeds(cluster, args.seed or [DEFAULT_SEED], args.server_version)
-    except (OSError, ValueError, yaml.YAMLError) as e:
+    except OSError as e:
+        sys.stderr.write(f"fake_kube_api: cannot read seed file {e.filename}: {e.strerror}\n")
+        return 2
+    except ValueError as e:
         sys.stderr.write(f"fake_kube_api: {e}\n")
         return 2
     config = Config(args.server_version, args.readyz_fail, os.path.join(args.state_dir, "requests.log"))

@@ -10,7 +10,10 @@
 #   never-ready-helm3/4         --never-ready: a failed atomic install is uninstalled, a failed
 #                               upgrade rolls back to the previous revision
 #   test-fail                   --test-fail: helm test fails (Helm 3 and Helm 4)
-#   readyz-fail                 --readyz-fail and --server-version
+#   server-flags                --readyz-fail, --server-version, --never-ready '*'
+#   crd                         a CustomResourceDefinition, its resources, defaults, schema
+#   kind-seed                   --seed seeds/docker-desktop-kind.yaml with Helm 4
+#   slow                        --ready-delay, --never-ready-reason ImagePullBackOff
 #
 #   tests/fakes/fake_kube_api_test.sh
 #
@@ -92,6 +95,22 @@ expect() {
   fi
 }
 
+# eventually NAME PATTERN CMD...: CMD's output matches PATTERN within 15 s (for states the
+# slowed-down server reaches after a while).
+eventually() {
+  local name=$1 pattern=$2 i
+  shift 2
+  for ((i = 0; i < 75; i++)); do
+    run "$@"
+    if ((rc == 0)) && grep -Eq -- "$pattern" <<<"$out"; then
+      result ok "$name"
+      return
+    fi
+    sleep 0.2
+  done
+  result not-ok "$name" "no /$pattern/ within 15 s; last output (exit $rc): $(one_line "$out")"
+}
+
 # expect_failure NAME PATTERN CMD...: CMD fails and its output matches PATTERN.
 expect_failure() {
   local name=$1 pattern=$2
@@ -148,8 +167,8 @@ start_server() {
 
 # server_log_clean: the group's server logged no internal error (a traceback from a handler
 # or a controller), which clients would not always notice.
-server_log_clean() {
-  local log=$work/$group.server.log
+server_log_clean() { # server_log_clean LOG
+  local log=$1
   if grep -q -E 'Traceback|controller .* failed' "$log"; then
     result not-ok "the server logged no internal error" "$(one_line "$(grep -E -m 3 -A 3 'Traceback|failed' "$log")")"
   else
@@ -289,8 +308,8 @@ test_fail_group() {
   done
 }
 
-readyz_fail_group() {
-  start_server "$group" --readyz-fail --server-version v1.31.4 || return
+server_flags_group() {
+  start_server "$group" --readyz-fail --server-version v1.31.4 --never-ready '*' || return
   export HOME=$work/$group/home
   mkdir -p "$HOME"
   expect_failure "get --raw /readyz fails" '\[-\]etcd failed: reason withheld' "$kubectl3" get --raw /readyz
@@ -298,28 +317,111 @@ readyz_fail_group() {
   expect "get --raw /healthz still answers" '^ok$' "$kubectl3" get --raw /healthz
   expect_json "--server-version sets /version" "d['serverVersion']['gitVersion'] == 'v1.31.4' and d['serverVersion']['minor'] == '31'" \
     "$kubectl4" version -o json
+  expect "--never-ready '*': a new Deployment crash-loops" 'any-[a-z0-9]+-[a-z0-9]{5} +0/1 +CrashLoopBackOff' \
+    bash -c "'$kubectl3' create deployment any --image=nginx:1.27 >/dev/null && '$kubectl3' get pods -l app=any"
+  expect "--never-ready '*' spares the cluster's own workloads" '^coredns +2/2' "$kubectl3" get deployments -n kube-system
+}
+
+crd_group() {
+  start_server "$group" || return
+  export HOME=$work/$group/home
+  mkdir -p "$HOME"
+  local k=$kubectl4 state=$work/$group
+  cat >"$state/crd.yaml" <<'EOF'
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {plural: widgets, singular: widget, kind: Widget, shortNames: [wd]}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                size: {type: integer, default: 1}
+                color: {type: string}
+EOF
+  widget() { printf 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w1}\nspec: %s\n' "$1" >"$state/w1.yaml"; }
+  expect "apply a CRD" 'widgets.example.com created' "$k" apply -f "$state/crd.yaml"
+  widget '{color: red}'
+  expect "create a custom resource" 'widget.example.com/w1 created' "$k" apply -f "$state/w1.yaml"
+  expect "the schema default is filled in" '^1$' "$k" get wd w1 -o jsonpath='{.spec.size}'
+  widget '{color: blue}'
+  expect "client-side apply patches it (merge patch)" 'configured' "$k" apply -f "$state/w1.yaml"
+  expect "the change is live" '^blue$' "$k" get wd w1 -o jsonpath='{.spec.color}'
+  widget '{size: big}'
+  expect_failure "its schema rejects a wrong type" 'must be of type integer' "$k" apply -f "$state/w1.yaml"
+  expect "delete the CRD" 'deleted' "$k" delete crd widgets.example.com
+  expect_failure "its resources are gone with it" 'the server doesn.t have a resource type|could not find the requested resource' \
+    "$k" get wd
+}
+
+kind_seed_group() {
+  start_server "$group" --seed "$repo/tests/fakes/seeds/docker-desktop-kind.yaml" || return
+  use_helm 4
+  expect_json "kind seed: two nodes with kind provider IDs" \
+    "sorted(n['spec']['providerID'] for n in d['items']) == ['kind://docker/desktop/desktop-control-plane', 'kind://docker/desktop/desktop-worker']" \
+    "$kubectl" get nodes -o json
+  expect "kind seed: the default class waits for the first consumer" \
+    'standard \(default\) +rancher.io/local-path +Delete +WaitForFirstConsumer' "$kubectl" get storageclass
+  expect "kind seed: install --wait" 'STATUS: deployed' \
+    "$helm" install tm "$chart" -n tm -f "$values" --create-namespace --wait --timeout 30s
+  expect "kind seed: pods avoid the tainted control plane, the PVC binds" \
+    'tm-taskmaster-postgresql-0 +1/1 +Running +0 +[0-9]+s +10\.244\.1\.[0-9]+ +desktop-worker' \
+    "$kubectl" get pods -n tm -o wide
+}
+
+slow_group() {
+  use_helm 4
+  start_server "$group" --ready-delay 2 --never-ready stuck --never-ready-reason ImagePullBackOff || return
+  expect "create a deployment" 'deployment.apps/slow created' "$kubectl" create deployment slow --image=nginx:1.27 --replicas=2
+  expect "--ready-delay: rollout status watches the pods start" \
+    'Waiting for deployment "slow" rollout to finish: 0 of 2 updated replicas are available' \
+    "$kubectl" rollout status deployment/slow --timeout 20s
+  expect "create a never-ready deployment" 'deployment.apps/stuck created' "$kubectl" create deployment stuck --image=registry.invalid/none:1
+  eventually "--never-ready-reason ImagePullBackOff: the pod waits on its image" 'stuck-[a-z0-9]+-[a-z0-9]{5} +0/1 +ImagePullBackOff' \
+    "$kubectl" get pods -l app=stuck
+  expect "the pull failure is in the Events" 'Failed to pull image "registry.invalid/none:1"' "$kubectl" get events
+  expect_failure "rollout status times out" 'timed out waiting' "$kubectl" rollout status deployment/stuck --timeout 2s
 }
 
 # ---------------------------------------------------------------------------
 
-groups=(kubectl-1.32 kubectl-1.34 helm3 helm4 never-ready-helm3 never-ready-helm4 test-fail readyz-fail)
+groups=(kubectl-1.32 kubectl-1.34 crd kind-seed slow helm3 helm4 never-ready-helm3 never-ready-helm4 test-fail server-flags)
 start=$SECONDS
+run_group() {
+  local began=$SECONDS
+  "$@"
+  echo "# [$group] took $((SECONDS - began)) s" >>"$work/$group.results"
+}
 for group in "${groups[@]}"; do
   : >"$work/$group.results"
   case $group in
-    kubectl-1.32) kubectl_group "$kubectl3" & ;;
-    kubectl-1.34) kubectl_group "$kubectl4" & ;;
-    helm3) helm_group 3 & ;;
-    helm4) helm_group 4 & ;;
-    never-ready-helm3) never_ready_group 3 & ;;
-    never-ready-helm4) never_ready_group 4 & ;;
-    test-fail) test_fail_group & ;;
-    readyz-fail) readyz_fail_group & ;;
+    kubectl-1.32) run_group kubectl_group "$kubectl3" & ;;
+    kubectl-1.34) run_group kubectl_group "$kubectl4" & ;;
+    helm3) run_group helm_group 3 & ;;
+    helm4) run_group helm_group 4 & ;;
+    never-ready-helm3) run_group never_ready_group 3 & ;;
+    never-ready-helm4) run_group never_ready_group 4 & ;;
+    test-fail) run_group test_fail_group & ;;
+    server-flags) run_group server_flags_group & ;;
+    crd) run_group crd_group & ;;
+    kind-seed) run_group kind_seed_group & ;;
+    slow) run_group slow_group & ;;
   esac
 done
 wait
 for group in "${groups[@]}"; do
-  server_log_clean
+  for log in "$work/$group"*.server.log; do server_log_clean "$log"; done
 done
 
 passed=0
@@ -327,8 +429,12 @@ failed=0
 for group in "${groups[@]}"; do
   while IFS= read -r line; do
     echo "$line"
-    if [[ $line == ok* ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+    case $line in
+      ok*) passed=$((passed + 1)) ;;
+      not\ ok*) failed=$((failed + 1)) ;;
+    esac
   done <"$work/$group.results"
 done
-echo "$passed passed, $failed failed ($((SECONDS - start)) s)"
+echo "# all groups took $((SECONDS - start)) s"
+echo "$passed passed, $failed failed"
 ((failed == 0))

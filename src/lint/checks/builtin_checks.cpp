@@ -20,6 +20,7 @@ void addBuiltinChecks(CheckRegistry& registry) {
   registry.add("hpa-target", makeHpaTarget);
   registry.add("image-pull-policy", makeImagePullPolicy);
   registry.add("ingress-backends", makeIngressBackends);
+  registry.add("kind-known", makeKindKnown);
   registry.add("labels-required", makeLabelsRequired);
   registry.add("limits-vs-requests", makeLimitsVsRequests);
   registry.add("liveness-vs-readiness", makeLivenessVsReadiness);
@@ -34,6 +35,7 @@ void addBuiltinChecks(CheckRegistry& registry) {
   registry.add("rbac-secrets-access", makeRbacSecretsAccess);
   registry.add("rbac-wildcards", makeRbacWildcards);
   registry.add("run-as-non-root", makeRunAsNonRoot);
+  registry.add("schema-conformance", makeSchemaConformance);
   registry.add("seccomp-profile", makeSeccompProfile);
   registry.add("selector-matches-template", makeSelectorMatchesTemplate);
   registry.add("service-account-token", makeServiceAccountToken);

@@ -11,71 +11,14 @@ writes to /status change only the status.
 import base64
 import json
 
-import yaml
-
+from . import admission, crds, events, subresources, validation
 from . import apply as ssa
-from . import defaults, protobuf, rules, validation
-from .cluster import GENERATION_KINDS, random_suffix, spec_of
 from .errors import (ApiError, already_exists, bad_request, conflict, forbidden, invalid, method_not_allowed,
-                     namespace_not_found, not_found, unsupported_media_type)
-from .resources import REVIEW_KINDS, ResourceType
-from .selectors import (fields_match, labels_match, parse_field_selector, parse_label_selector, selector_string)
-from .store import clone, new_uid, now
-
-JSON_PATCH = "application/json-patch+json"
-MERGE_PATCH = "application/merge-patch+json"
-STRATEGIC_PATCH = "application/strategic-merge-patch+json"
-APPLY_PATCH = "application/apply-patch+yaml"
-# Kinds whose status a create keeps (nodes register with status; the rest start empty).
-KEEP_STATUS_ON_CREATE = {"Node", "APIService", "PersistentVolume"}
-
-
-class Request:
-    """What a handler needs from the HTTP request."""
-
-    def __init__(self, rtype, namespace, name, subresource, query, body, content_type, user_agent):
-        self.rtype = rtype
-        self.namespace = namespace
-        self.name = name
-        self.subresource = subresource
-        self.query = query
-        self.body = body
-        self.content_type = (content_type or "").split(";")[0].strip()
-        self.user_agent = user_agent or ""
-
-    def q(self, key, default=None):
-        return self.query.get(key, default)
-
-    @property
-    def dry_run(self):
-        return self.q("dryRun") == "All"
-
-    @property
-    def manager(self):
-        m = self.q("fieldManager")
-        if m:
-            return m
-        return self.user_agent.split("/", 1)[0] or "unknown"
-
-
-def parse_body(req):
-    """(object, duplicate keys) from a JSON or YAML body."""
-    if not req.body:
-        raise bad_request("the request body is empty")
-    if req.content_type == protobuf.PROTOBUF:
-        return protobuf.decode(req.body), []
-    text = req.body.decode("utf-8", errors="replace")
-    try:
-        return validation.load_json(text)
-    except ValueError:
-        pass
-    if req.content_type in (APPLY_PATCH, "application/yaml"):
-        try:
-            return yaml.safe_load(text), []
-        except yaml.YAMLError as e:
-            raise bad_request(f"error decoding YAML: {e}")
-    raise bad_request("couldn't get version/kind; json parse error: invalid character in request body")
-
+                     not_found, unsupported_media_type)
+from .resources import REVIEW_KINDS
+from .selectors import fields_match, labels_match, parse_field_selector, parse_label_selector
+from .request import APPLY_PATCH, JSON_PATCH, MERGE_PATCH, STRATEGIC_PATCH, parse_body
+from .store import clone, now
 
 class Api:
     def __init__(self, cluster, schema):
@@ -85,176 +28,29 @@ class Api:
         self.schema = schema
 
     # -- helpers ---------------------------------------------------------------
-    def _root(self, rtype):
+    def root(self, rtype):
+        if rtype.crd_schema is not None:
+            return rtype.crd_schema
         return self.schema.root(rtype.group, rtype.version, rtype.kind)
 
-    def _require_namespace(self, rtype, ns, creating):
-        if not rtype.namespaced:
-            return
-        nsobj = self.store.get("/namespaces", None, ns)
-        if nsobj is None:
-            raise namespace_not_found(ns)
-        if creating and nsobj["metadata"].get("deletionTimestamp"):
-            raise forbidden(rtype, "", f"unable to create new content in namespace {ns} because it is being terminated")
-
-    def _existing(self, req):
+    def existing(self, req):
         obj = self.store.get(req.rtype.key, req.namespace, req.name)
         if obj is None:
             raise not_found(req.rtype, req.name)
-        return self._view(req.rtype, obj)
+        return self.view(req.rtype, obj)
 
-    def _view(self, rtype, obj):
+    def view(self, rtype, obj):
         """The stored object as rtype presents it (events.k8s.io/v1 Events differ from core)."""
         if rtype.group == "events.k8s.io" and obj.get("apiVersion") == "v1":
-            return core_to_events_v1(obj)
+            return events.core_to_events_v1(obj)
+        if rtype.crd_schema is not None and obj.get("apiVersion") != rtype.api_version:
+            return dict(obj, apiVersion=rtype.api_version)
         return obj
 
     def _to_storage(self, rtype, obj):
         if rtype.group == "events.k8s.io":
-            return events_v1_to_core(obj)
+            return events.events_v1_to_core(obj)
         return obj
-
-    def _admit(self, req, obj, old, warnings, duplicates=()):
-        """Validates and completes obj for storage; raises ApiError."""
-        rtype = req.rtype
-        if not isinstance(obj, dict):
-            raise bad_request("the object must be a JSON object")
-        body_kind, body_version = obj.get("kind"), obj.get("apiVersion")
-        if body_kind and body_kind != rtype.kind:
-            raise bad_request(f'the API version in the data ({body_version}) does not match the expected API version '
-                              f"({rtype.api_version})" if body_version != rtype.api_version else
-                              f"kind {body_kind} does not match the expected kind {rtype.kind}")
-        if body_version and body_version != rtype.api_version:
-            raise bad_request(f"the API version in the data ({body_version}) does not match the expected API version "
-                              f"({rtype.api_version})")
-        obj["apiVersion"], obj["kind"] = rtype.api_version, rtype.kind
-        md = obj.setdefault("metadata", {})
-        if not isinstance(md, dict):
-            raise bad_request("metadata must be an object")
-        if rtype.namespaced:
-            if md.get("namespace") and md["namespace"] != req.namespace:
-                raise bad_request("the namespace of the provided object does not match the namespace sent on the request")
-            md["namespace"] = req.namespace
-        else:
-            md.pop("namespace", None)
-        if req.name and md.get("name") and md["name"] != req.name:
-            raise bad_request("the name of the object (%s) does not match the name on the URL (%s)" % (md["name"], req.name))
-        if not md.get("name") and req.name:
-            md["name"] = req.name
-        if not md.get("name") and md.get("generateName"):
-            md["name"] = md["generateName"] + random_suffix()
-        if old is None:
-            # Identity is the server's: a uid sent by the client (an exported object) is replaced.
-            for k in ("resourceVersion", "creationTimestamp", "deletionTimestamp", "selfLink"):
-                md.pop(k, None)
-            md["uid"] = new_uid()
-        root = self._root(rtype)
-        if root is not None:
-            warnings.extend(validation.validate(self.schema, root, obj, rtype.kind, rtype.version,
-                                                req.q("fieldValidation"), duplicates))
-        if rtype.kind == "Secret":
-            self._secret_string_data(obj)
-        defaults.apply_defaults(rtype.kind, obj)
-        if old is None:
-            self._admit_create(rtype, obj)
-        else:
-            self._carry_over(rtype, old, obj)
-        if rtype.group in ("", "apps", "batch", "networking.k8s.io", "policy", "storage.k8s.io", "autoscaling",
-                           "rbac.authorization.k8s.io"):
-            rules.validate(rtype, obj)
-        if old is not None:
-            rules.validate_update(rtype, old, obj)
-        if rtype.kind in GENERATION_KINDS:
-            if old is None:
-                md["generation"] = 1
-            else:
-                gen = old["metadata"].get("generation", 1)
-                md["generation"] = gen + 1 if spec_of(old) != spec_of(obj) else gen
-        return obj
-
-    def _secret_string_data(self, obj):
-        string_data = obj.pop("stringData", None)
-        if string_data:
-            data = obj.setdefault("data", {}) or {}
-            for k, v in string_data.items():
-                data[k] = base64.b64encode(str(v).encode()).decode()
-            obj["data"] = data
-
-    def _admit_create(self, rtype, obj):
-        md = obj["metadata"]
-        if rtype.has_status and rtype.kind not in KEEP_STATUS_ON_CREATE:
-            obj.pop("status", None)
-        kind = rtype.kind
-        if kind == "Service":
-            self._allocate_service(obj, None)
-        elif kind == "PersistentVolumeClaim":
-            if obj["spec"].get("storageClassName") is None:
-                default = next((sc for sc in self.store.list("storage.k8s.io/storageclasses")[0]
-                                if (sc["metadata"].get("annotations") or {}).get("storageclass.kubernetes.io/is-default-class") == "true"), None)
-                if default:
-                    obj["spec"]["storageClassName"] = default["metadata"]["name"]
-            obj["status"] = {"phase": "Pending"}
-        elif kind == "Pod":
-            sa = obj["spec"].get("serviceAccountName") or "default"
-            if self.store.get("/serviceaccounts", md["namespace"], sa) is None:
-                raise forbidden(rtype, md["name"], f'error looking up service account {md["namespace"]}/{sa}: '
-                                                   f'serviceaccount "{sa}" not found')
-            obj["status"] = {"phase": "Pending", "qosClass": "BestEffort"}
-        elif kind == "Namespace":
-            obj["status"] = {"phase": "Active"}
-        elif kind == "CustomResourceDefinition":
-            self._crd_status(obj)
-
-    def _carry_over(self, rtype, old, obj):
-        """Keeps what a client may not change on update: identity, timestamps, allocations."""
-        md, omd = obj["metadata"], old["metadata"]
-        for k in ("uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds"):
-            if k in omd:
-                md[k] = omd[k]
-            else:
-                md.pop(k, None)
-        if rtype.has_status:
-            if "status" in old:
-                obj["status"] = clone(old["status"])
-            else:
-                obj.pop("status", None)
-        if rtype.kind == "Service":
-            self._allocate_service(obj, old)
-        if rtype.kind == "Pod":
-            for k in ("nodeName",):
-                if old["spec"].get(k) and not obj["spec"].get(k):
-                    obj["spec"][k] = old["spec"][k]
-        if rtype.kind == "CustomResourceDefinition":
-            self._crd_status(obj)
-
-    def _allocate_service(self, obj, old):
-        spec = obj["spec"]
-        ospec = (old or {}).get("spec") or {}
-        stype = spec.get("type", "ClusterIP")
-        if stype == "ExternalName":
-            spec.pop("clusterIP", None)
-            return
-        if not spec.get("clusterIP"):
-            spec["clusterIP"] = ospec.get("clusterIP") or self.cluster.next_cluster_ip()
-        spec["clusterIPs"] = [spec["clusterIP"]]
-        used = {p.get("nodePort") for s in self.store.list("/services")[0] for p in s["spec"].get("ports") or []}
-        old_ports = {(p.get("port"), p.get("protocol", "TCP")): p.get("nodePort") for p in ospec.get("ports") or []}
-        for p in spec.get("ports") or []:
-            if stype in ("NodePort", "LoadBalancer"):
-                if not p.get("nodePort"):
-                    p["nodePort"] = old_ports.get((p.get("port"), p.get("protocol", "TCP"))) or self.cluster.next_node_port(used)
-                    used.add(p["nodePort"])
-            else:
-                p.pop("nodePort", None)
-
-    def _crd_status(self, obj):
-        names = obj.get("spec", {}).get("names") or {}
-        obj["status"] = {"acceptedNames": clone(names), "storedVersions": [
-            v["name"] for v in obj.get("spec", {}).get("versions") or [] if v.get("storage")],
-            "conditions": [{"type": "NamesAccepted", "status": "True", "reason": "NoConflicts",
-                            "message": "no conflicts found", "lastTransitionTime": now()},
-                           {"type": "Established", "status": "True", "reason": "InitialNamesAccepted",
-                            "message": "the initial names have been accepted", "lastTransitionTime": now()}]}
 
     def _commit_create(self, req, obj):
         if req.dry_run:
@@ -264,7 +60,7 @@ class Api:
         if stored is None:
             raise already_exists(req.rtype, obj["metadata"]["name"])
         self._after_write(req.rtype, stored)
-        return self._view(req.rtype, stored)
+        return self.view(req.rtype, stored)
 
     def _commit_update(self, req, obj):
         if req.dry_run:
@@ -273,15 +69,15 @@ class Api:
         if stored is None:
             raise not_found(req.rtype, obj["metadata"]["name"])
         self._after_write(req.rtype, stored)
-        return self._view(req.rtype, stored)
+        return self.view(req.rtype, stored)
 
     def _after_write(self, rtype, stored):
         if rtype.kind == "CustomResourceDefinition":
-            register_crd(self.registry, stored)
+            crds.register(self.registry, stored)
 
     # -- reads -------------------------------------------------------------------
     def get(self, req):
-        return self._existing(req)
+        return self.existing(req)
 
     def list(self, req):
         """(items, resourceVersion, continue token, remaining count)."""
@@ -290,11 +86,11 @@ class Api:
         field_preds = parse_field_selector(req.q("fieldSelector"))
 
         def accept(obj):
-            view = self._view(rtype, obj)
+            view = self.view(rtype, obj)
             return labels_match(label_preds, view.get("metadata", {}).get("labels")) and fields_match(field_preds, view)
 
         items, rv = self.store.list(rtype.key, req.namespace, accept)
-        items = [self._view(rtype, o) for o in items]
+        items = [self.view(rtype, o) for o in items]
         start = 0
         token = req.q("continue")
         if token:
@@ -317,27 +113,28 @@ class Api:
     def create(self, req):
         rtype = req.rtype
         if rtype.kind in REVIEW_KINDS:
-            return self.review(req)
+            return subresources.review(self, req)
         if req.subresource:
-            return self.create_subresource(req)
+            return subresources.create_subresource(self, req)
         obj, duplicates = parse_body(req)
-        self._require_namespace(rtype, req.namespace, True)
+        name = ((obj.get("metadata") or {}) if isinstance(obj, dict) else {}).get("name", "")
+        admission.require_namespace(self, rtype, req.namespace, name)
         warnings = []
-        obj = self._admit(req, obj, None, warnings, duplicates)
-        ssa.record_update(self.schema, self._root(rtype), None, obj, req.manager, rtype.api_version)
+        obj = admission.admit(self, req, obj, None, warnings, duplicates)
+        ssa.record_update(self.schema, self.root(rtype), None, obj, req.manager, rtype.api_version)
         if self.store.get(rtype.key, req.namespace, obj["metadata"]["name"]) is not None:
-            raise already_exists(rtype, obj["metadata"]["name"])
+            raise already_exists(rtype, obj["metadata"]["name"])  # also for dry runs
         return self._commit_create(req, obj), warnings, 201
 
     def update(self, req):
         rtype = req.rtype
         if req.subresource == "scale":
-            return self.update_scale(req, lambda scale: parse_body(req)[0])
+            return subresources.update_scale(self, req, lambda scale: parse_body(req)[0])
         if req.subresource not in (None, "status", "finalize"):
             raise method_not_allowed()
         body, duplicates = parse_body(req)
         with self.store.lock:
-            old = self._existing(req)
+            old = self.existing(req)
             rv = (body.get("metadata") or {}).get("resourceVersion")
             if rv and rv != old["metadata"]["resourceVersion"]:
                 raise conflict(rtype, req.name, "the object has been modified; please apply your changes to the latest "
@@ -351,31 +148,31 @@ class Api:
                 obj = clone(old)
                 obj["spec"]["finalizers"] = (body.get("spec") or {}).get("finalizers") or []
             else:
-                obj = self._admit(req, body, old, warnings, duplicates)
-                ssa.record_update(self.schema, self._root(rtype), old, obj, req.manager, rtype.api_version)
+                obj = admission.admit(self, req, body, old, warnings, duplicates)
+                ssa.record_update(self.schema, self.root(rtype), old, obj, req.manager, rtype.api_version)
             return self._commit_update(req, obj), warnings, 200
 
     def patch(self, req):
         rtype = req.rtype
         if req.subresource == "scale":
-            return self.update_scale(req, lambda scale: self._patched(req, scale, None))
+            return subresources.update_scale(self, req, lambda scale: self._patched(req, scale, None))
         if req.subresource not in (None, "status"):
             raise method_not_allowed()
         with self.store.lock:
             current = self.store.get(rtype.key, req.namespace, req.name)
-            current = self._view(rtype, current) if current is not None else None
+            current = self.view(rtype, current) if current is not None else None
             if req.content_type == APPLY_PATCH:
                 return self._apply(req, current)
             if current is None:
                 raise not_found(rtype, req.name)
-            patched = self._patched(req, current, self._root(rtype))
+            patched = self._patched(req, current, self.root(rtype))
             warnings = []
             if req.subresource == "status":
                 obj = clone(current)
                 obj["status"] = patched.get("status")
             else:
-                obj = self._admit(req, patched, current, warnings)
-                ssa.record_update(self.schema, self._root(rtype), current, obj, req.manager, rtype.api_version)
+                obj = admission.admit(self, req, patched, current, warnings)
+                ssa.record_update(self.schema, self.root(rtype), current, obj, req.manager, rtype.api_version)
             if obj == current:
                 return current, warnings, 200
             return self._commit_update(req, obj), warnings, 200
@@ -392,8 +189,8 @@ class Api:
         if ct == MERGE_PATCH:
             return patches.merge_patch(current, body)
         if ct == STRATEGIC_PATCH:
-            if root is None and req.subresource != "scale":
-                raise unsupported_media_type(ct)
+            if (root is None or req.rtype.crd_schema is not None) and req.subresource != "scale":
+                raise unsupported_media_type(ct)  # custom resources have no patch merge keys
             return patches.strategic_merge(self.schema, root, current, body)
         raise unsupported_media_type(ct)
 
@@ -405,7 +202,7 @@ class Api:
         if not isinstance(applied, dict):
             raise bad_request("the apply configuration must be an object")
         force = req.q("force") in ("true", "1")
-        root = self._root(rtype)
+        root = self.root(rtype)
         warnings = []
         # Validate the applied configuration as sent, then merge it.
         probe = clone(applied)
@@ -414,7 +211,8 @@ class Api:
             probe["metadata"].setdefault("namespace", req.namespace)
         if root is not None:
             warnings.extend(validation.validate(self.schema, root, probe, rtype.kind, rtype.version,
-                                                req.q("fieldValidation"), duplicates))
+                                                req.q("fieldValidation"), duplicates,
+                                                rtype if rtype.crd_schema is not None else None))
         applied_md = applied.setdefault("metadata", {})
         applied_md.setdefault("name", req.name)
         if rtype.namespaced:
@@ -422,9 +220,9 @@ class Api:
                 raise bad_request("the namespace of the provided object does not match the namespace sent on the request")
             applied_md["namespace"] = req.namespace
         if current is None:
-            self._require_namespace(rtype, req.namespace, True)
+            admission.require_namespace(self, rtype, req.namespace, req.name)
             obj = ssa.apply(self.schema, root, None, applied, req.manager, force, rtype.api_version)
-            obj = self._admit(req, obj, None, [], ())
+            obj = admission.admit(self, req, obj, None, [], ())
             return self._commit_create(req, obj), warnings, 201
         if req.subresource == "status":
             obj = clone(current)
@@ -434,7 +232,7 @@ class Api:
             stripped = {k: v for k, v in applied.items() if k != "status"} if rtype.has_status else applied
             obj = ssa.apply(self.schema, root, current, stripped, req.manager, force, rtype.api_version)
             managed = obj["metadata"].get("managedFields")
-            obj = self._admit(req, obj, current, [], ())
+            obj = admission.admit(self, req, obj, current, [], ())
             obj["metadata"]["managedFields"] = managed
         if obj == current:
             return current, warnings, 200
@@ -452,7 +250,7 @@ class Api:
         if policy is None and opts.get("orphanDependents") is True:
             policy = "Orphan"
         with self.store.lock:
-            obj = self._existing(req)
+            obj = self.existing(req)
             pre = opts.get("preconditions") or {}
             if pre.get("uid") and pre["uid"] != obj["metadata"]["uid"]:
                 raise conflict(rtype, req.name, f"Precondition failed: UID in precondition: {pre['uid']}, UID in object "
@@ -463,9 +261,9 @@ class Api:
                                                 f"{obj['metadata']['resourceVersion']}")
             if req.dry_run or (req.q("dryRun") or opts.get("dryRun")):
                 return obj, [], 200
-            return self._delete_object(rtype, obj, policy), [], 200
+            return self.delete_object(rtype, obj, policy), [], 200
 
-    def _delete_object(self, rtype, obj, policy):
+    def delete_object(self, rtype, obj, policy):
         md = obj["metadata"]
         if rtype.kind == "Namespace":
             if md.get("name") in ("default", "kube-system", "kube-public", "kube-node-lease"):
@@ -485,12 +283,12 @@ class Api:
                 md["deletionTimestamp"] = now()
                 md["deletionGracePeriodSeconds"] = 0
                 obj = self.store.update(rtype.key, self._to_storage(rtype, obj))
-            return self._view(rtype, obj) if obj else _success(rtype, md)
+            return self.view(rtype, obj) if obj else _success(rtype, md)
         gone = self.store.remove(rtype.key, md.get("namespace"), md["name"])
         if rtype.kind == "CustomResourceDefinition" and gone:
-            unregister_crd(self.registry, self.store, gone)
+            crds.unregister(self.registry, self.store, gone)
         if rtype.kind == "Pod" and gone:
-            return self._view(rtype, gone)
+            return self.view(rtype, gone)
         return _success(rtype, md)
 
     def _dependents(self, uid):
@@ -519,61 +317,9 @@ class Api:
                 if req.dry_run:
                     deleted.append(obj)
                     continue
-                self._delete_object(req.rtype, obj, req.q("propagationPolicy"))
+                self.delete_object(req.rtype, obj, req.q("propagationPolicy"))
                 deleted.append(obj)
         return deleted
-
-    # -- subresources ----------------------------------------------------------------
-    def scale_of(self, req, obj):
-        spec, status = obj.get("spec") or {}, obj.get("status") or {}
-        return {"kind": "Scale", "apiVersion": "autoscaling/v1",
-                "metadata": {k: obj["metadata"][k] for k in ("name", "namespace", "uid", "resourceVersion", "creationTimestamp")
-                             if k in obj["metadata"]},
-                "spec": {"replicas": spec.get("replicas", 1)},
-                "status": {"replicas": status.get("replicas", 0), "selector": selector_string(spec.get("selector"))}}
-
-    def update_scale(self, req, new_scale):
-        with self.store.lock:
-            obj = self._existing(req)
-            scale = new_scale(self.scale_of(req, obj))
-            replicas = (scale.get("spec") or {}).get("replicas")
-            if not isinstance(replicas, int) or replicas < 0:
-                raise invalid(req.rtype, req.name, [("spec.replicas", f"Invalid value: {replicas}: must be greater than or equal to 0")])
-            if obj["spec"].get("replicas") != replicas:
-                obj["spec"]["replicas"] = replicas
-                obj["metadata"]["generation"] = obj["metadata"].get("generation", 1) + 1
-                if not req.dry_run:
-                    obj = self.store.update(req.rtype.key, obj)
-            return self.scale_of(req, obj), [], 200
-
-    def create_subresource(self, req):
-        if req.rtype.kind == "Pod" and req.subresource == "eviction":
-            with self.store.lock:
-                obj = self._existing(req)
-                self._delete_object(req.rtype, obj, None)
-            return {"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Success", "code": 201}, [], 201
-        if req.rtype.kind == "ServiceAccount" and req.subresource == "token":
-            body, _ = parse_body(req)
-            self._existing(req)
-            token = "eyJhbGciOiJSUzI1NiJ9." + base64.urlsafe_b64encode(json.dumps(
-                {"sub": f"system:serviceaccount:{req.namespace}:{req.name}"}).encode()).decode().rstrip("=") + ".fake"
-            body["status"] = {"token": token, "expirationTimestamp": now()}
-            return body, [], 201
-        raise method_not_allowed()
-
-    def review(self, req):
-        body, _ = parse_body(req)
-        kind = req.rtype.kind
-        if kind in ("SelfSubjectAccessReview", "SubjectAccessReview"):
-            body["status"] = {"allowed": True, "reason": "the stand-in cluster authorizes everything"}
-        elif kind == "SelfSubjectRulesReview":
-            body["status"] = {"resourceRules": [{"verbs": ["*"], "apiGroups": ["*"], "resources": ["*"]}],
-                              "nonResourceRules": [{"verbs": ["*"], "nonResourceURLs": ["*"]}], "incomplete": False}
-        elif kind == "SelfSubjectReview":
-            body["status"] = {"userInfo": {"username": "docker-for-desktop",
-                                           "groups": ["kubeadm:cluster-admins", "system:authenticated"]}}
-        body.setdefault("metadata", {})["creationTimestamp"] = None
-        return body, [], 201
 
 
 def _sort_key(obj):
@@ -588,60 +334,3 @@ def _success(rtype, md):
     return {"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Success", "details": details}
 
 
-# -- events.k8s.io/v1 <-> core/v1 Event ----------------------------------------------------
-
-def core_to_events_v1(e):
-    out = {"apiVersion": "events.k8s.io/v1", "kind": "Event", "metadata": clone(e.get("metadata", {})),
-           "eventTime": e.get("eventTime"), "reportingController": e.get("reportingComponent") or e.get("source", {}).get("component", ""),
-           "reportingInstance": e.get("reportingInstance", ""), "action": e.get("action", ""), "reason": e.get("reason", ""),
-           "regarding": clone(e.get("involvedObject", {})), "note": e.get("message", ""), "type": e.get("type", ""),
-           "deprecatedSource": clone(e.get("source", {})), "deprecatedFirstTimestamp": e.get("firstTimestamp"),
-           "deprecatedLastTimestamp": e.get("lastTimestamp"), "deprecatedCount": e.get("count", 1)}
-    if e.get("related"):
-        out["related"] = e["related"]
-    return {k: v for k, v in out.items() if v not in (None, "")}
-
-
-def events_v1_to_core(e):
-    if e.get("apiVersion") == "v1":
-        return e
-    out = {"apiVersion": "v1", "kind": "Event", "metadata": clone(e.get("metadata", {})),
-           "involvedObject": clone(e.get("regarding", {})), "reason": e.get("reason", ""),
-           "message": e.get("note", ""), "type": e.get("type", ""), "eventTime": e.get("eventTime"),
-           "reportingComponent": e.get("reportingController", ""), "reportingInstance": e.get("reportingInstance", ""),
-           "action": e.get("action", ""), "source": clone(e.get("deprecatedSource") or {}),
-           "firstTimestamp": e.get("deprecatedFirstTimestamp"), "lastTimestamp": e.get("deprecatedLastTimestamp"),
-           "count": e.get("deprecatedCount")}
-    return {k: v for k, v in out.items() if v is not None}
-
-
-# -- CustomResourceDefinitions ------------------------------------------------------------
-
-def register_crd(registry, crd):
-    spec = crd.get("spec") or {}
-    names = spec.get("names") or {}
-    group = spec.get("group")
-    if not group or not names.get("plural") or not names.get("kind"):
-        return
-    with_status = []
-    for v in spec.get("versions") or []:
-        if not v.get("served", True):
-            continue
-        subs = [s for s in ("status", "scale") if s in (v.get("subresources") or {})]
-        with_status.append(v["name"])
-        registry.add(ResourceType(group, v["name"], names["kind"], names["plural"], spec.get("scope") == "Namespaced",
-                                  list(names.get("shortNames") or []), list(names.get("categories") or []), subs,
-                                  storage=f"{group}/{names['plural']}"))
-
-
-def unregister_crd(registry, store, crd):
-    spec = crd.get("spec") or {}
-    names = spec.get("names") or {}
-    key = f"{spec.get('group')}/{names.get('plural')}"
-    with store.lock:
-        for (ns, name) in list(store.objects.get(key, {})):
-            store.remove(key, ns, name)
-    registry.remove_group_resource(spec.get("group"), names.get("plural"))
-
-
-__all__ = ["Api", "Request", "parse_body", "core_to_events_v1", "register_crd"]

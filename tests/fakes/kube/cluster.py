@@ -53,8 +53,13 @@ class Options:
         self.test_fail = test_fail
         self.ready_delay = ready_delay
 
-    def is_never_ready(self, name):
-        return "*" in self.never_ready or name in self.never_ready
+    def is_never_ready(self, name, namespace):
+        """Whether a workload never becomes ready: named by --never-ready, or any workload
+        outside the cluster's own namespaces (kube-*, local-path-storage) with `*`."""
+        if name in self.never_ready:
+            return True
+        system = namespace.startswith("kube-") or namespace == "local-path-storage"
+        return "*" in self.never_ready and not system
 
 
 class Cluster:
@@ -63,6 +68,7 @@ class Cluster:
         self.registry = registry
         self.options = options
         self.logs = {}  # (namespace, pod, container) -> text
+        self.event_names = {}  # (namespace, uid, reason, message) -> Event name, to count repeats
         self.logs_lock = threading.Lock()
         self.ip_counter = 10
         self.node_port_counter = 30000 + random.randint(0, 2000)
@@ -146,22 +152,23 @@ class Cluster:
         if field_path:
             ref["fieldPath"] = field_path
         ref = {k: v for k, v in ref.items() if v}
+        host = (involved.get("spec") or {}).get("nodeName") if involved.get("kind") == "Pod" else None
+        key = (ns, md.get("uid"), reason, message)
         with self.store.lock:
-            same = [e for e in self.store.list("events", ns)[0]
-                    if e.get("involvedObject", {}).get("uid") == md.get("uid") and e.get("reason") == reason
-                    and e.get("message") == message]
             stamp = now()
-            if same:
-                e = same[0]
+            known = self.event_names.get(key)
+            e = self.store.get("events", ns, known) if known else None
+            if e is not None:
                 e["count"] = e.get("count", 1) + 1
                 e["lastTimestamp"] = stamp
                 return self.store.update("events", e)
-            e = {"apiVersion": "v1", "kind": "Event",
-                 "metadata": {"name": f"{md.get('name')}.{random.getrandbits(64):016x}", "namespace": ns},
+            name = f"{md.get('name')}.{random.getrandbits(64):016x}"
+            self.event_names[key] = name
+            e = {"apiVersion": "v1", "kind": "Event", "metadata": {"name": name, "namespace": ns},
                  "involvedObject": ref, "reason": reason, "message": message, "type": etype,
-                 "source": {"component": component, **({"host": "docker-desktop"} if component == "kubelet" else {})},
+                 "source": {"component": component, **({"host": host} if host else {})},
                  "firstTimestamp": stamp, "lastTimestamp": stamp, "count": 1, "eventTime": None,
-                 "reportingComponent": component, "reportingInstance": "docker-desktop" if component == "kubelet" else ""}
+                 "reportingComponent": component, "reportingInstance": host or ""}
             return self.store.create("events", e)
 
     # -- logs --------------------------------------------------------------

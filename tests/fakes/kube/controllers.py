@@ -23,7 +23,7 @@ import traceback
 from . import daemonsets, deployments, jobs, kubelet, namespaces, services, statefulsets, volumes
 
 HANDLERS = {
-    "Deployment": deployments.deployment, "ReplicaSet": deployments.replica_set, "Pod": kubelet.pod,
+    "Deployment": deployments.deployment, "ReplicaSet": deployments.replica_set, "Pod": kubelet.run_pod,
     "StatefulSet": statefulsets.stateful_set, "DaemonSet": daemonsets.daemon_set, "Job": jobs.job,
     "PersistentVolumeClaim": volumes.pvc, "Service": services.service, "Namespace": namespaces.namespace,
     "gc": namespaces.collect_garbage, "pv-release": volumes.release_volume,

@@ -10,6 +10,8 @@ Helm then leave validation to the server (see validation.py) instead of validati
 import hashlib
 import json
 
+from . import crds
+
 AGGREGATED_V2 = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList"
 
 
@@ -112,8 +114,8 @@ def wants_aggregated(accept):
 
 # -- OpenAPI v3 -----------------------------------------------------------------
 
-PATCH_TYPES = ["application/json-patch+json", "application/merge-patch+json",
-               "application/strategic-merge-patch+json", "application/apply-patch+yaml"]
+STRATEGIC = "application/strategic-merge-patch+json"
+PATCH_TYPES = ["application/json-patch+json", "application/merge-patch+json", STRATEGIC, "application/apply-patch+yaml"]
 
 
 def _query_params(names):
@@ -133,19 +135,19 @@ def _refs(node, out):
             _refs(v, out)
 
 
-def _v3_schema(node):
+def _schema_with_refs(node, prefix):
     if isinstance(node, dict):
         out = {}
         for k, v in node.items():
             if k == "$ref" and isinstance(v, str):
-                out[k] = "#/components/schemas/" + v
+                out[k] = prefix + v
             elif k == "properties":
-                out[k] = {name: _v3_schema(p) for name, p in v.items()}
+                out[k] = {name: _schema_with_refs(p, prefix) for name, p in v.items()}
             else:
-                out[k] = _v3_schema(v)
+                out[k] = _schema_with_refs(v, prefix)
         return out
     if isinstance(node, list):
-        return [_v3_schema(v) for v in node]
+        return [_schema_with_refs(v, prefix) for v in node]
     return node
 
 
@@ -155,8 +157,13 @@ def openapi_v3_doc(registry, schema, group, version):
         return None
     prefix = f"/apis/{group}/{version}" if group else "/api/v1"
     paths, roots = {}, set()
+    custom = {}
     for t in types:
-        def_name = schema.definition_name(t.group, t.version, t.kind)
+        if t.crd_schema is not None:
+            def_name = crds.definition_name(t)
+            custom[def_name] = t.crd_schema
+        else:
+            def_name = schema.definition_name(t.group, t.version, t.kind)
         if not def_name:
             continue
         roots.add(def_name)
@@ -179,24 +186,33 @@ def openapi_v3_doc(registry, schema, group, version):
                 "put": {**common, "x-kubernetes-action": "put", "requestBody": body, "parameters": write_params,
                         "responses": ok},
                 "patch": {**common, "x-kubernetes-action": "patch",
-                          "requestBody": {"content": {m: {"schema": {"type": "object"}} for m in PATCH_TYPES},
+                          "requestBody": {"content": {m: {"schema": {"type": "object"}} for m in PATCH_TYPES
+                                                      if t.crd_schema is None or m != STRATEGIC},
                                           "required": True},
                           "parameters": write_params + _query_params(["force"]), "responses": ok},
                 "delete": {**common, "x-kubernetes-action": "delete", "responses": ok},
                 "parameters": [{"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}]}
         paths[base + "/{name}"] = item
+    definitions = dict(schema.definitions, **custom)
     seen, todo = set(), list(roots)
     while todo:
         name = todo.pop()
-        if name in seen or name not in schema.definitions:
+        if name in seen or name not in definitions:
             continue
         seen.add(name)
         refs = set()
-        _refs(schema.definitions[name], refs)
+        _refs(definitions[name], refs)
         todo.extend(refs)
-    components = {name: _v3_schema(schema.definitions[name]) for name in sorted(seen)}
+    components = {name: _schema_with_refs(definitions[name], "#/components/schemas/") for name in sorted(seen)}
     return {"openapi": "3.0.0", "info": {"title": "Kubernetes", "version": "unversioned"},
             "paths": paths, "components": {"schemas": components}}
+
+
+def openapi_v2_doc(schema):
+    """The definitions as a swagger 2.0 document, for clients that ask for JSON."""
+    defs = {name: _schema_with_refs(d, "#/definitions/") for name, d in schema.definitions.items()}
+    return {"swagger": "2.0", "info": {"title": "Kubernetes", "version": "unversioned"}, "paths": {},
+            "definitions": defs}
 
 
 def openapi_v3_index(registry, schema_source):
@@ -204,7 +220,7 @@ def openapi_v3_index(registry, schema_source):
     for group, versions in registry.group_versions().items():
         for v in versions:
             key = f"apis/{group}/{v}" if group else "api/v1"
-            digest = hashlib.sha512(f"{schema_source}|{key}|{len(registry.in_group_version(group, v))}".encode())
+            digest = hashlib.sha512(f"{schema_source}|{key}|{registry.generation}".encode())
             paths[key] = {"serverRelativeURL": f"/openapi/v3/{key}?hash={digest.hexdigest()[:32].upper()}"}
     return {"paths": paths}
 

@@ -57,7 +57,8 @@ def invalid(rtype, name, causes):
     d = _details(rtype, name)
     d["kind"] = rtype.kind
     d["causes"] = [{"reason": "FieldValueInvalid", "message": m, "field": f} for f, m in causes]
-    return ApiError(422, "Invalid", f'{rtype.kind} "{name}" is invalid: {text}', d)
+    qualified = f"{rtype.kind}.{rtype.group}" if rtype.group else rtype.kind
+    return ApiError(422, "Invalid", f'{qualified} "{name}" is invalid: {text}', d)
 
 
 def forbidden(rtype, name, why):

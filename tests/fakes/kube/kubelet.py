@@ -15,7 +15,8 @@ from .store import now
 NODE_IP_DEFAULT = "192.168.65.3"
 
 
-def pod(ctl, ns, name):
+def run_pod(ctl, ns, name):
+    """Schedules, starts, finishes or fails a pod, one step per call."""
     pod = ctl.c.get("v1", "Pod", ns, name)
     if not pod:
         return
@@ -30,7 +31,8 @@ def pod(ctl, ns, name):
     if phase in ("Succeeded", "Failed"):
         return
     owner_name, owner_kind = _top_owner_name(ctl, pod)
-    never = owner_kind in ("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet") and ctl.opts.is_never_ready(owner_name)
+    never = owner_kind in ("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet") and \
+        ctl.opts.is_never_ready(owner_name, ns)
     one_shot = pod["spec"].get("restartPolicy") in ("Never", "OnFailure")
     if never:
         _never_ready(ctl, pod, owner_name)

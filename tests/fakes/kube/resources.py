@@ -23,6 +23,7 @@ class ResourceType:
     subresources: list = field(default_factory=list)
     verbs: list = field(default_factory=lambda: list(ALL_VERBS))
     storage: str = ""  # shared storage key; defaults to group/plural
+    crd_schema: dict = None  # a custom resource's schema (see crds.py); None for built-ins
 
     @property
     def api_version(self):
@@ -119,6 +120,7 @@ class Registry:
 
     def __init__(self, types=None):
         self.types = list(types if types is not None else BUILTIN)
+        self.generation = 0  # counts changes, for caches of documents derived from the types
 
     def find(self, group, version, plural):
         for t in self.types:
@@ -150,6 +152,8 @@ class Registry:
         self.types = [t for t in self.types
                       if not (t.group == rtype.group and t.version == rtype.version and t.plural == rtype.plural)]
         self.types.append(rtype)
+        self.generation += 1
 
     def remove_group_resource(self, group, plural):
         self.types = [t for t in self.types if not (t.group == group and t.plural == plural)]
+        self.generation += 1

@@ -1,6 +1,8 @@
 """Object validation the API server does beyond the schema (422 Invalid), for the mistakes
-charts make: bad names and labels, selectors that miss the template, missing containers,
-immutable fields changed on update."""
+charts make: bad names and labels, selectors that miss the template, missing containers or
+images, unsupported enum values (pull and restart policies, protocols, Service types),
+malformed resource quantities, mounts of undeclared volumes, immutable fields changed on
+update."""
 
 import json
 import re
@@ -15,6 +17,12 @@ QUALIFIED_NAME = re.compile(r"^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$")
 LABEL_NAMED = {"Namespace", "Service"}
 # Kinds whose names the server checks less strictly (path segment names).
 LOOSE_NAMED = {"Event", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Secret", "ConfigMap"}
+
+QUANTITY = re.compile(r"^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$")
+PULL_POLICIES = ("Always", "IfNotPresent", "Never")
+RESTART_POLICIES = ("Always", "OnFailure", "Never")
+PROTOCOLS = ("SCTP", "TCP", "UDP")
+SERVICE_TYPES = ("ClusterIP", "ExternalName", "LoadBalancer", "NodePort")
 
 SUBDOMAIN_MSG = ("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', "
                  "and must start and end with an alphanumeric character (e.g. 'example.com', regex used for "
@@ -65,6 +73,13 @@ def _label_causes(path, labels):
     return out
 
 
+def _enum(path, value, allowed):
+    if value is None or value in allowed:
+        return []
+    supported = ", ".join(f'"{a}"' for a in allowed)
+    return [(path, f'Unsupported value: "{value}": supported values: {supported}')]
+
+
 def _pod_spec_causes(path, spec, job=False, claim_names=()):
     out = []
     if not isinstance(spec, dict):
@@ -85,6 +100,16 @@ def _pod_spec_causes(path, spec, job=False, claim_names=()):
         seen.add(name)
         if not c.get("image"):
             out.append((f"{field}.image", "Required value"))
+        out += _enum(f"{field}.imagePullPolicy", c.get("imagePullPolicy"), PULL_POLICIES)
+        for j, port in enumerate(c.get("ports") or []):
+            out += _enum(f"{field}.ports[{j}].protocol", port.get("protocol"), PROTOCOLS)
+        for kind in ("requests", "limits"):
+            for res, qty in ((c.get("resources") or {}).get(kind) or {}).items():
+                if not QUANTITY.match(str(qty)):
+                    out.append((f"{field}.resources.{kind}[{res}]",
+                                f'Invalid value: "{qty}": quantities must match the regular expression '
+                                "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"))
+    out += _enum(f"{path}.restartPolicy", spec.get("restartPolicy"), RESTART_POLICIES)
     if job and spec.get("restartPolicy") not in ("OnFailure", "Never"):
         out.append((f"{path}.restartPolicy", f'Required value: valid values: "OnFailure", "Never"'))
     volume_names = [v.get("name") for v in spec.get("volumes") or []] + list(claim_names)
@@ -132,6 +157,7 @@ def validate(rtype, obj):
         causes += _pod_spec_causes("spec", spec)
     elif kind == "Service":
         stype = spec.get("type", "ClusterIP")
+        causes += _enum("spec.type", spec.get("type"), SERVICE_TYPES)
         if stype != "ExternalName" and spec.get("clusterIP") != "None" and not spec.get("ports"):
             causes.append(("spec.ports", "Required value"))
         for i, p in enumerate(spec.get("ports") or []):

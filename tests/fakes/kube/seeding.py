@@ -10,8 +10,7 @@ import datetime
 
 import yaml
 
-from . import defaults
-from .api import register_crd
+from . import crds, defaults
 from .cluster import GENERATION_KINDS
 from .store import clone, now
 
@@ -19,7 +18,12 @@ from .store import clone, now
 def load_seeds(cluster, paths, server_version):
     for path in paths:
         with open(path) as f:
-            docs = list(yaml.load_all(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+            try:
+                docs = list(yaml.load_all(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+            except yaml.YAMLError as e:
+                mark = getattr(e, "problem_mark", None)
+                where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+                raise ValueError(f"{path}: not valid YAML{where}: {getattr(e, 'problem', None) or e}")
         for i, doc in enumerate(docs):
             if doc is None:
                 continue
@@ -76,7 +80,7 @@ def _seed(cluster, path, obj, server_version):
     if cluster.store.create(rtype.key, obj) is None:
         raise ValueError(f"{path}: {obj['kind']} {md.get('namespace', '')}/{md['name']} is seeded twice")
     if obj["kind"] == "CustomResourceDefinition":
-        register_crd(cluster.registry, obj)
+        crds.register(cluster.registry, obj)
 
 
 def _container_statuses(pod):

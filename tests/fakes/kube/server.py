@@ -1,18 +1,17 @@
-"""HTTP: routing of Kubernetes API paths to the Api, JSON/Table responses, chunked watches,
-health endpoints, discovery and OpenAPI, and the request log."""
+"""HTTP: routing of Kubernetes API paths to the Api, JSON and Table responses, health
+endpoints, discovery and OpenAPI, and the request log. Watches stream from watch.py."""
 
 import json
-import queue
 import socket
 import threading
-import time
+import traceback
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from . import discovery, tables
-from .api import Api, Request
-from .errors import ApiError, bad_request, gone, method_not_allowed, page_not_found
-from .selectors import fields_match, labels_match, parse_field_selector, parse_label_selector
+from . import discovery, subresources, tables, watch
+from .api import Api
+from .errors import ApiError, method_not_allowed, page_not_found
+from .request import Request
 
 HEALTH_CHECKS = ["ping", "log", "etcd", "etcd-readiness", "informer-sync", "poststarthook/start-apiserver-admission-initializer",
                  "poststarthook/generic-apiserver-start-informers", "poststarthook/start-apiextensions-controllers",
@@ -20,7 +19,6 @@ HEALTH_CHECKS = ["ping", "log", "etcd", "etcd-readiness", "informer-sync", "post
                  "poststarthook/rbac/bootstrap-roles", "poststarthook/scheduling/bootstrap-system-priority-classes",
                  "poststarthook/apiservice-registration-controller", "poststarthook/apiservice-status-available-controller",
                  "shutdown"]
-BOOKMARK_INTERVAL = 10.0
 
 
 class Config:
@@ -31,12 +29,13 @@ class Config:
         self.platform = platform
 
 
-def version_info(gv, platform):
-    parts = gv.lstrip("v").split("-")[0].split(".")
-    major, minor = (parts + ["0", "0"])[:2]
+def version_info(git_version, platform):
+    """The /version document (emulation and compatibility versions as 1.33 reports them)."""
+    major, minor = (git_version.lstrip("v").split("-")[0].split(".") + ["0", "0"])[:2]
+    previous = str(int(minor) - 1) if minor.isdigit() and int(minor) > 0 else minor
     return {"major": major, "minor": minor, "emulationMajor": major, "emulationMinor": minor,
-            "minCompatibilityMajor": major, "minCompatibilityMinor": str(max(0, int(minor or 0) - 1)) if minor.isdigit() else minor,
-            "gitVersion": gv, "gitCommit": "8adc0f041b8e7ad1d30e29cc59c6ae7a15e19828", "gitTreeState": "clean",
+            "minCompatibilityMajor": major, "minCompatibilityMinor": previous, "gitVersion": git_version,
+            "gitCommit": "8adc0f041b8e7ad1d30e29cc59c6ae7a15e19828", "gitTreeState": "clean",
             "buildDate": "2025-05-15T08:19:08Z", "goVersion": "go1.24.2", "compiler": "gc", "platform": platform}
 
 
@@ -140,7 +139,6 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
         except Exception as e:  # a stand-in bug: answer 500 as a Status, keep serving
-            import traceback
             traceback.print_exc()
             self._error(ApiError(500, "InternalError", f"fake-kube-api internal error: {e}"))
 
@@ -221,7 +219,7 @@ class Handler(BaseHTTPRequestHandler):
                 group, version = parts[3], parts[4]
             else:
                 raise page_not_found()
-            cache_key = (group, version, len(registry.in_group_version(group, version)))
+            cache_key = (group, version, registry.generation)
             data = srv.openapi_cache.get(cache_key)
             if data is None:
                 doc = discovery.openapi_v3_doc(registry, srv.schema, group, version)
@@ -236,10 +234,7 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(406, {"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
                                         "message": "only application/json is served for /openapi/v2",
                                         "reason": "NotAcceptable", "code": 406})
-            defs = {name: discovery._v3_schema(d) for name, d in srv.schema.definitions.items()}
-            text = json.dumps({"swagger": "2.0", "info": {"title": "Kubernetes", "version": "unversioned"}, "paths": {},
-                               "definitions": defs}).replace("#/components/schemas/", "#/definitions/")
-            return self._send(200, text)
+            return self._send(200, discovery.dumps(discovery.openapi_v2_doc(srv.schema)))
         raise page_not_found()
 
     # -- resources -------------------------------------------------------------------
@@ -283,7 +278,7 @@ class Handler(BaseHTTPRequestHandler):
             if sub == "log":
                 return self._log(req)
             if sub == "scale":
-                return self._send(200, api.scale_of(req, api.get(req)))
+                return self._send(200, subresources.scale_of(api, req, api.get(req)))
             return self._object(200, req, api.get(req), ())
         handlers = {"POST": api.create, "PUT": api.update, "PATCH": api.patch, "DELETE": api.delete}
         if method not in handlers:
@@ -318,123 +313,11 @@ class Handler(BaseHTTPRequestHandler):
                                 "metadata": md, "items": items})
 
     def _log(self, req):
-        cluster = self.server.cluster
-        pod = self.server.api.get(req)
-        containers = [c["name"] for c in pod["spec"].get("containers") or []]
-        inits = [c["name"] for c in pod["spec"].get("initContainers") or []]
-        container = req.q("container")
-        if not container:
-            if len(containers) != 1:
-                msg = f"a container name must be specified for pod {req.name}, choose one of: [{' '.join(containers)}]"
-                if inits:
-                    msg += f" or one of the init containers: [{' '.join(inits)}]"
-                raise bad_request(msg)
-            container = containers[0]
-        if container not in containers + inits:
-            raise bad_request(f"container {container} is not valid for pod {req.name}")
-        text = cluster.get_log(req.namespace, req.name, container)
-        if text is None:
-            statuses = (pod.get("status") or {}).get("containerStatuses") or []
-            waiting = next((((s.get("state") or {}).get("waiting") or {}).get("reason") for s in statuses
-                            if s.get("name") == container), None) or "ContainerCreating"
-            if waiting == "ImagePullBackOff":
-                raise bad_request(f'container "{container}" in pod "{req.name}" is waiting to start: trying and failing to pull image')
-            raise bad_request(f'container "{container}" in pod "{req.name}" is waiting to start: {waiting}')
-        lines = text.splitlines(keepends=True)
-        if req.q("tailLines") not in (None, ""):
-            n = int(req.q("tailLines"))
-            lines = lines[-n:] if n > 0 else []
-        if req.q("timestamps") == "true":
-            stamp = pod["metadata"].get("creationTimestamp", "").replace("Z", ".000000000Z")
-            lines = [f"{stamp} {line}" for line in lines]
-        out = "".join(lines).encode()
-        if req.q("limitBytes"):
-            out = out[:int(req.q("limitBytes"))]
-        return self._send(200, out, "text/plain")
+        text = subresources.pod_log(self.server.api, self.server.cluster, req)
+        return self._send(200, text.encode(), "text/plain")
 
-    # -- watch -------------------------------------------------------------------------
     def _watch(self, req):
-        srv = self.server
-        store = srv.cluster.store
-        api = srv.api
-        rtype = req.rtype
-        label_preds = parse_label_selector(req.q("labelSelector"))
-        field_preds = parse_field_selector(req.q("fieldSelector"))
+        watch.serve(self, req)
 
-        def accept(obj):
-            view = api._view(rtype, obj)
-            return labels_match(label_preds, view.get("metadata", {}).get("labels")) and fields_match(field_preds, view)
-
-        rv = req.q("resourceVersion") or ""
-        initial = req.q("sendInitialEvents") == "true"
-        bookmarks = req.q("allowWatchBookmarks") in ("true", "1")
-        timeout = float(req.q("timeoutSeconds") or 1800)
-        with store.lock:
-            if initial or rv in ("", "0"):
-                items, snapshot_rv = store.list(rtype.key, req.namespace, accept)
-                watcher = store.watch(rtype.key, req.namespace, accept, None)
-                first = [("ADDED", o) for o in items]
-            else:
-                try:
-                    since = int(rv)
-                except ValueError:
-                    raise bad_request(f"invalid resource version: {rv}")
-                watcher = store.watch(rtype.key, req.namespace, accept, since)
-                if watcher is None:
-                    raise gone(f"too old resource version: {rv} ({store.current_rv()})")
-                first, snapshot_rv = [], store.current_rv()
-        as_table = tables.wants_table(self.headers.get("Accept"))
-        try:
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Transfer-Encoding", "chunked")
-            self.send_header("Cache-Control", "no-cache, private")
-            self.end_headers()
-            for etype, obj in first:
-                self._chunk(etype, api._view(rtype, obj), as_table, req)
-            if initial and bookmarks:
-                self._bookmark(rtype, snapshot_rv, initial_end=True)
-            self.wfile.flush()
-            deadline = time.monotonic() + timeout
-            next_bookmark = time.monotonic() + BOOKMARK_INTERVAL
-            while not srv.stopping.is_set():
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    break
-                try:
-                    item = watcher.events.get(timeout=min(left, 0.5))
-                except queue.Empty:
-                    if bookmarks and time.monotonic() >= next_bookmark:
-                        self._bookmark(rtype, store.current_rv())
-                        self.wfile.flush()
-                        next_bookmark = time.monotonic() + BOOKMARK_INTERVAL
-                    continue
-                if item is None:
-                    break
-                etype, obj = item
-                self._chunk(etype, api._view(rtype, obj), as_table, req)
-                self.wfile.flush()
-            self.wfile.write(b"0\r\n\r\n")
-            self.wfile.flush()
-        except (BrokenPipeError, ConnectionResetError, OSError):
-            self.close_connection = True
-        finally:
-            store.stop_watch(watcher)
-
-    def _write_chunk(self, data):
-        self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
-
-    def _chunk(self, etype, obj, as_table, req):
-        if as_table:
-            obj = tables.table(req.rtype.kind, [obj], req.q("includeObject", "Metadata"),
-                               obj["metadata"].get("resourceVersion", ""))
-        self._write_chunk(json.dumps({"type": etype, "object": obj}, separators=(",", ":")).encode() + b"\n")
-
-    def _bookmark(self, rtype, rv, initial_end=False):
-        md = {"resourceVersion": rv, "creationTimestamp": None}
-        if initial_end:
-            md["annotations"] = {"k8s.io/initial-events-end": "true"}
-        obj = {"kind": rtype.kind, "apiVersion": rtype.api_version, "metadata": md}
-        self._write_chunk(json.dumps({"type": "BOOKMARK", "object": obj}, separators=(",", ":")).encode() + b"\n")
 
 

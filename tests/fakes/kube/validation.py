@@ -7,7 +7,7 @@ type is always a 400, as a Go decoding error is. Messages follow the real server
 
 import json
 
-from .errors import bad_request
+from .errors import bad_request, invalid
 
 # Definitions whose JSON form is a string or a number.
 NUMBER_OR_STRING = {"io.k8s.apimachinery.pkg.api.resource.Quantity", "io.k8s.apimachinery.pkg.util.intstr.IntOrString"}
@@ -89,9 +89,14 @@ def check(schema, root, obj, kind, version):
     return unknown, type_errors
 
 
-def validate(schema, root, obj, kind, version, directive, duplicates=()):
-    """Raises ApiError for Strict problems and type errors; returns warning texts."""
+def validate(schema, root, obj, kind, version, directive, duplicates=(), custom_rtype=None):
+    """Raises ApiError for Strict problems and type errors; returns warning texts.
+    custom_rtype: a custom resource's type, whose type errors are schema violations (422)."""
     unknown, type_errors = check(schema, root, obj, kind, version)
+    if type_errors and custom_rtype is not None:
+        causes = [(path, f'Invalid value: "{got}": {path} in body must be of type {want}: "{got}"')
+                  for path, got, want in type_errors]
+        raise invalid(custom_rtype, (obj.get("metadata") or {}).get("name", ""), causes)
     if type_errors:
         path, got, want = type_errors[0]
         got_word = {"object": "object", "array": "array"}.get(got, got if got != "integer" else "number")
